@@ -1,0 +1,23 @@
+// The kitsunet binary: subcommands over the modules below it (DESIGN §2: app is thin).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "kitsunet/app/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App root{"kitsunet: the Ethereum state, in verifiable slices, over libp2p"};
+    root.require_subcommand(1);
+    root.set_help_all_flag("--help-all", "Print help for every subcommand");
+    kitsunet::app::add_demo_command(root);
+    try {
+        root.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return root.exit(e);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kitsunet: error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,35 @@
+#include "kitsunet/core/rlp.hpp"
+
+#include <gtest/gtest.h>
+
+#include "kitsunet/core/hex.hpp"
+
+namespace kitsunet {
+namespace {
+
+Bytes enc_str(std::string_view s) { return rlp::encode_string(as_bytes(s)); }
+
+TEST(Rlp, EncodesStringsAndIntegers) {
+    EXPECT_EQ(to_hex(enc_str("dog")), "83646f67");
+    EXPECT_EQ(to_hex(enc_str("")), "80");
+    Bytes out;
+    rlp::encode(out, std::uint64_t{0});
+    rlp::encode(out, std::uint64_t{15});
+    rlp::encode(out, std::uint64_t{1024});
+    EXPECT_EQ(to_hex(out), "800f820400");
+}
+
+TEST(Rlp, RejectsNonCanonical) {
+    auto err = [](std::string_view hex) {
+        const Bytes b = from_hex(hex).value();
+        return rlp::decode_item(b).error();
+    };
+    EXPECT_EQ(err("8100"), Errc::kNonCanonicalSingleByte);
+    EXPECT_EQ(err("b800"), Errc::kLeadingZero);
+    EXPECT_EQ(err("b80100"), Errc::kNonCanonicalSize);
+    EXPECT_EQ(err("83646f"), Errc::kInputTooShort);
+    EXPECT_EQ(err("83646f6700"), Errc::kTrailingBytes);
+}
+
+}  // namespace
+}  // namespace kitsunet

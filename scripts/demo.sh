@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build, and run the demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+exec build/bin/kitsunet demo
