@@ -3,6 +3,7 @@
 set -euo pipefail
 BIN=${1:?usage: fuzz/replay.sh BIN_DIR}
 cd "$(dirname "$0")"
+shopt -s nullglob
 n=0
 for dir in corpus/*/; do
   target=$(basename "$dir")
