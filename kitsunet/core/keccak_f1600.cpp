@@ -2,9 +2,8 @@
 // chi and iota fused row by row, the state lives in two sets of 25 locals that the rounds
 // ping-pong between (so no lane is written before it is read), and every index is a constant
 // so that the compiler keeps lanes in registers.
-// On x86-64 ELF the permutation is compiled twice and picked at load time: once for the
-// baseline ISA and once for x86-64-v3, whose BMI andn and rorx (non-destructive and-not and
-// rotate) make it ~20% faster. Same portable source; no intrinsics.
+// On x86-64 (gcc and clang) the same source is also compiled for x86-64-v3, picked when the CPU
+// has it: BMI's andn and rorx (non-destructive and-not and rotate) make it ~20% faster.
 #include <bit>
 
 #include "kitsunet/core/keccak.hpp"
@@ -59,15 +58,8 @@ constexpr std::uint64_t kRoundConstants[24] = {
             rotl(a[21] ^ d1, 2));
 }
 
-#if defined(__x86_64__) && defined(__ELF__)
-#define KITSUNET_KECCAK_CLONES [[gnu::target_clones("arch=x86-64-v3", "default")]]
-#else
-#define KITSUNET_KECCAK_CLONES
-#endif
-
-}  // namespace
-
-KITSUNET_KECCAK_CLONES void keccak_f1600(std::uint64_t state[25]) noexcept {
+// The 24 rounds, inlined into each ISA's entry point below.
+[[gnu::always_inline]] inline void permute(std::uint64_t state[25]) noexcept {
     Lanes a;
     Lanes e;
     for (int i = 0; i < 25; ++i) a[i] = state[i];
@@ -77,5 +69,27 @@ KITSUNET_KECCAK_CLONES void keccak_f1600(std::uint64_t state[25]) noexcept {
     }
     for (int i = 0; i < 25; ++i) state[i] = a[i];
 }
+
+}  // namespace
+
+void detail::keccak_f1600_portable(std::uint64_t state[25]) noexcept { permute(state); }
+
+#if KITSUNET_KECCAK_X86_64_V3
+[[gnu::target("arch=x86-64-v3")]] void detail::keccak_f1600_x86_64_v3(std::uint64_t state[25]) noexcept {
+    permute(state);
+}
+
+bool detail::cpu_has_x86_64_v3() noexcept { return __builtin_cpu_supports("x86-64-v3"); }
+
+void keccak_f1600(std::uint64_t state[25]) noexcept {
+    static const bool use_v3 = detail::cpu_has_x86_64_v3();
+    if (use_v3)
+        detail::keccak_f1600_x86_64_v3(state);
+    else
+        detail::keccak_f1600_portable(state);
+}
+#else
+void keccak_f1600(std::uint64_t state[25]) noexcept { permute(state); }
+#endif
 
 }  // namespace kitsunet

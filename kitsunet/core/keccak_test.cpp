@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 
 #include <cryptopp/keccak.h>
@@ -40,6 +42,31 @@ TEST(Keccak, PermutationOfZeroStateMatchesKeccakTeamVector) {
     keccak_f1600(state);
     EXPECT_EQ(state[0], 0xF1258F7940E1DDE7ULL);
     EXPECT_EQ(state[1], 0x84D5CCF933C0478AULL);
+    EXPECT_EQ(state[24], 0xEAF1FF7B5CECA249ULL);
+}
+
+TEST(Keccak, PortableAndX86_64V3BuildsOfThePermutationAgree) {
+    std::mt19937_64 rng(3);
+    std::uint64_t portable[25];
+    for (auto& lane : portable) lane = rng();
+#if KITSUNET_KECCAK_X86_64_V3
+    if (!detail::cpu_has_x86_64_v3()) GTEST_SKIP() << "this CPU lacks x86-64-v3";
+    std::uint64_t v3[25];
+    std::copy(std::begin(portable), std::end(portable), std::begin(v3));
+    for (int i = 0; i < 100; ++i) {
+        detail::keccak_f1600_portable(portable);
+        detail::keccak_f1600_x86_64_v3(v3);
+        ASSERT_TRUE(std::equal(std::begin(portable), std::end(portable), std::begin(v3))) << i;
+    }
+#else
+    GTEST_SKIP() << "one build of the permutation on this target";
+#endif
+}
+
+TEST(Keccak, PortablePermutationOfZeroState) {
+    std::uint64_t state[25]{};
+    detail::keccak_f1600_portable(state);
+    EXPECT_EQ(state[0], 0xF1258F7940E1DDE7ULL);
     EXPECT_EQ(state[24], 0xEAF1FF7B5CECA249ULL);
 }
 
