@@ -14,5 +14,6 @@ struct CommandError {
 };
 
 void add_demo_command(CLI::App& root);
+void add_conformance_command(CLI::App& root);
 
 }  // namespace kitsunet::app

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     root.require_subcommand(1);
     root.set_help_all_flag("--help-all", "Print help for every subcommand");
     kitsunet::app::add_demo_command(root);
+    kitsunet::app::add_conformance_command(root);
     try {
         root.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
