@@ -11,6 +11,7 @@
 /// Thread-safety: none; a wasm instance is single-threaded.
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "kitsunet/core/bytes.hpp"
 #include "kitsunet/core/error.hpp"
@@ -31,5 +32,9 @@ inline ByteView input(const std::uint8_t* data, std::size_t size) noexcept { ret
 
 /// Writes a hash into the caller's 32-byte buffer.
 void write_hash(const Hash& h, std::uint8_t* out32) noexcept;
+
+/// The proof carrier of the proof exports: one RLP list of strings, each the RLP of one trie node
+/// (eth_getProof's accountProof / storageProof, in order). Errors: RLP errors.
+Result<std::vector<Bytes>> decode_proof(ByteView rlp_list);
 
 }  // namespace kitsunet::wasm

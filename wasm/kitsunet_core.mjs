@@ -90,4 +90,13 @@ class Core {
     const count = this.withInput(bytes, (p, n) => this.check(this.x.kitsunet_rlp_decode(p, n)));
     return { count, encoded: this.result() };
   }
+
+  // Verifies a Merkle proof (an RLP list of node RLPs) of `key` against `root`. Returns the value,
+  // or null when the proof shows the key absent; throws CoreError when it does not verify.
+  verifyProof(root, key, proofRlp) {
+    const present = this.withInput(root, (r) =>
+      this.withInput(key, (k, kn) =>
+        this.withInput(proofRlp, (p, pn) => this.check(this.x.kitsunet_verify_proof(r, k, kn, p, pn)))));
+    return present === 1 ? this.result() : null;
+  }
 }
