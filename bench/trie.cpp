@@ -1,7 +1,6 @@
-// bench/run trie: trie roots against @ethereumjs/mpt (figures passed in by bench/trie.sh, measured
-// in the same run) and against the keccak floor (hashing the same node encodings, nothing else).
-// Usage: bench_trie [--accounts N] [--pairs N] [--trials T] [--genesis FILE]
-//                   [--mpt-random-ms MS] [--mpt-genesis-ms MS]
+// bench/run trie: trie roots against @ethereumjs/mpt (bench/trie_mpt.mjs, run between our own
+// repetitions) and against the keccak floor (hashing the very node encodings, nothing else).
+// Usage: bench_trie [--accounts N] [--pairs N] [--trials T] [--genesis ALLOC_JSON] [--mpt 0|1]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "bench/mpt_anchor.hpp"
 #include "bench/trie_workloads.hpp"
 #include "kitsunet/core/hex.hpp"
 #include "kitsunet/core/keccak.hpp"
@@ -21,16 +21,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// Median wall time of `trials` runs of `fn`, in milliseconds.
-double median_ms(int trials, const std::function<void()>& fn) {
-    std::vector<double> ms;
-    for (int t = 0; t < trials; ++t) {
-        const auto t0 = Clock::now();
-        fn();
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    }
-    std::ranges::sort(ms);
-    return ms[ms.size() / 2];
+double elapsed_ms(const std::function<void()>& fn) {
+    const auto t0 = Clock::now();
+    fn();
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double median(std::vector<double> v) {
+    std::ranges::sort(v);
+    return v[v.size() / 2];
 }
 
 Hash builder_root(const Pairs& sorted, const trie::HashBuilder::NodeSink& sink = {}) {
@@ -46,15 +45,15 @@ Hash trie_root(const Pairs& pairs) {
     return t.root_hash();
 }
 
-// Time to keccak buffers of exactly the sizes of the hashed nodes of a root computation.
-double keccak_floor_ms(const Pairs& sorted, int trials, std::size_t& hashed) {
+// The sizes of the nodes a root computation hashes: the keccak floor hashes exactly those.
+std::vector<std::size_t> hashed_node_sizes(const Pairs& sorted) {
     std::vector<std::size_t> sizes;
     builder_root(sorted, [&](ByteView, const Hash&, ByteView rlp) { sizes.push_back(rlp.size()); });
-    hashed = sizes.size();
-    Bytes buf(*std::ranges::max_element(sizes) + 1, 0x5a);
-    return median_ms(trials, [&] {
-        for (const std::size_t n : sizes) buf[0] = keccak256({buf.data(), n}).bytes[0];
-    });
+    return sizes;
+}
+
+void keccak_floor(const std::vector<std::size_t>& sizes, Bytes& buf) {
+    for (const std::size_t n : sizes) buf[0] = keccak256({buf.data(), n}).bytes[0];
 }
 
 struct Figures {
@@ -62,14 +61,21 @@ struct Figures {
     std::size_t hashed;
 };
 
-Figures measure(const char* name, Pairs pairs, int trials) {
+// Trials interleave the three measurements so that they share the machine's load alike.
+Figures measure(const char* name, Pairs pairs, int trials, const std::function<void()>& alongside = {}) {
     Pairs sorted = pairs;
     sort_by_key(sorted);
-    Figures f{};
-    f.floor_ms = keccak_floor_ms(sorted, trials, f.hashed);
+    const auto sizes = hashed_node_sizes(sorted);
+    Bytes buf(*std::ranges::max_element(sizes) + 1, 0x5a);
+    std::vector<double> floor, builder, trie;
     Hash a, b;
-    f.builder_ms = median_ms(trials, [&] { a = builder_root(sorted); });
-    f.trie_ms = median_ms(trials, [&] { b = trie_root(pairs); });
+    for (int t = 0; t < trials; ++t) {
+        if (alongside) alongside();
+        floor.push_back(elapsed_ms([&] { keccak_floor(sizes, buf); }));
+        builder.push_back(elapsed_ms([&] { a = builder_root(sorted); }));
+        trie.push_back(elapsed_ms([&] { b = trie_root(pairs); }));
+    }
+    const Figures f{median(builder), median(trie), median(floor), sizes.size()};
     if (a != b) std::fprintf(stderr, "%s: HashBuilder and Trie roots differ!\n", name);
     std::printf(
         "%-22s %9zu keys  hashed nodes %9zu  keccak floor %9.1f ms  HashBuilder(sorted) %9.1f ms (%.2fx "
@@ -107,6 +113,37 @@ std::map<std::string, std::string> parse_args(int argc, char** argv) {
     return args;
 }
 
+std::filesystem::path default_genesis_alloc() {
+    const std::filesystem::path source = KITSUNET_SOURCE_DIR;
+    const auto shared = source / "../shared/vectors/mainnet/genesis-alloc.json";
+    if (std::filesystem::exists(shared)) return shared;
+    return source / "test/js/node_modules/@ethereumjs/common/dist/genesisStates/mainnet.json";
+}
+
+/// The mainnet genesis side: ours and @ethereumjs/mpt's, alternating, then the 100k-pairs anchor.
+struct GenesisAndAnchor {
+    std::vector<std::pair<std::string, std::string>> alloc;
+    std::filesystem::path alloc_file;
+    std::size_t pairs;
+    bool with_mpt;
+    std::vector<double> ours, mpt_genesis, mpt_random;
+    bool ok{true};
+
+    void run_once() {
+        Hash root;
+        ours.push_back(elapsed_ms([&] { root = genesis_root(alloc); }));
+        ok = ok && to_hex(root) == "d7f8974fb5ac78d9ac099b9ad5018bedc2ce0a72dad1827a1709da30580f0544";
+        if (!with_mpt) return;
+        const auto mpt = run_mpt_anchor(KITSUNET_SOURCE_DIR, pairs, alloc_file);
+        if (!mpt) return;
+        mpt_random.push_back(mpt->random_ms);
+        mpt_genesis.push_back(mpt->genesis_ms);
+        ok = ok && mpt->genesis_root_ok;
+    }
+};
+
+double median_or_zero(const std::vector<double>& v) { return v.empty() ? 0 : median(v); }
+
 }  // namespace
 }  // namespace kitsunet::bench
 
@@ -117,29 +154,29 @@ int main(int argc, char** argv) {
         return args.contains(k) ? std::atof(args[k].c_str()) : d;
     };
     const int trials = static_cast<int>(num("--trials", 3));
+    const auto n_pairs = static_cast<std::size_t>(num("--pairs", 1e5));
     std::mt19937_64 rng(2026);
     const auto accounts = measure(
-        "1M random accounts", random_accounts(rng, static_cast<std::size_t>(num("--accounts", 1e6))), trials);
-    const auto pairs = measure("random 32B/70B pairs",
-                               random_pairs(rng, static_cast<std::size_t>(num("--pairs", 1e5))), trials);
+        "random accounts", random_accounts(rng, static_cast<std::size_t>(num("--accounts", 1e6))), trials);
 
-    double genesis_ms = 0;
-    if (args.contains("--genesis")) {
-        const auto alloc = read_genesis_alloc(args["--genesis"]);
-        kitsunet::Hash root;
-        genesis_ms = median_ms(std::max(trials, 5), [&] { root = genesis_root(alloc); });
-        const bool ok =
-            kitsunet::to_hex(root) == "d7f8974fb5ac78d9ac099b9ad5018bedc2ce0a72dad1827a1709da30580f0544";
-        std::printf("mainnet genesis        %9zu accounts  %.2f ms  root %s\n", alloc.size(), genesis_ms,
-                    ok ? "d7f8974f… (correct)" : "WRONG");
-        if (!ok) return 1;
-    }
-    const double mpt_random = num("--mpt-random-ms", 0), mpt_genesis = num("--mpt-genesis-ms", 0);
+    GenesisAndAnchor g;
+    g.alloc_file =
+        args.contains("--genesis") ? std::filesystem::path(args["--genesis"]) : default_genesis_alloc();
+    g.alloc = read_genesis_alloc(g.alloc_file);
+    g.pairs = n_pairs;
+    g.with_mpt = num("--mpt", 1) != 0;
+    const auto pairs =
+        measure("random 32B/70B pairs", random_pairs(rng, n_pairs), trials, [&] { g.run_once(); });
+    const double genesis_ms = median(g.ours);
+    const double mpt_random = median_or_zero(g.mpt_random), mpt_genesis = median_or_zero(g.mpt_genesis);
+    std::printf("mainnet genesis        %9zu accounts  ours %.2f ms  @ethereumjs/mpt %.0f ms  roots %s\n",
+                g.alloc.size(), genesis_ms, mpt_genesis, g.ok ? "d7f8974f… (both correct)" : "WRONG");
+    std::printf("@ethereumjs/mpt        %9zu random 32B/70B puts + root: %.0f ms\n", n_pairs, mpt_random);
     std::printf(
-        "ratios: mpt/Trie(100k)=%.0fx (goal>=200) mpt/HashBuilder(100k)=%.0fx mpt/genesis=%.0fx (goal>=100) "
-        "HashBuilder(1M)/keccak-floor=%.2fx (goal<=1.5) Trie(1M)/keccak-floor=%.2fx\n",
-        mpt_random / pairs.trie_ms, mpt_random / pairs.builder_ms,
-        genesis_ms > 0 ? mpt_genesis / genesis_ms : 0.0, accounts.builder_ms / accounts.floor_ms,
-        accounts.trie_ms / accounts.floor_ms);
-    return 0;
+        "ratios: mpt/Trie(pairs)=%.0fx (goal>=200) mpt/HashBuilder(pairs)=%.0fx mpt/genesis=%.0fx "
+        "(goal>=100) "
+        "HashBuilder(accounts)/keccak-floor=%.2fx (goal<=1.5) Trie(accounts)/keccak-floor=%.2fx\n",
+        mpt_random / pairs.trie_ms, mpt_random / pairs.builder_ms, mpt_genesis / genesis_ms,
+        accounts.builder_ms / accounts.floor_ms, accounts.trie_ms / accounts.floor_ms);
+    return g.ok ? 0 : 1;
 }
