@@ -11,10 +11,15 @@ int main(int argc, char** argv) {
     root.require_subcommand(1);
     root.set_help_all_flag("--help-all", "Print help for every subcommand");
     kitsunet::app::add_demo_command(root);
+    kitsunet::app::add_conformance_command(root);
     try {
         root.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return root.exit(e);
+        // Usage errors exit with 2 whatever CLI11's own code for them (help and version: 0).
+        return root.exit(e) == 0 ? 0 : 2;
+    } catch (const kitsunet::app::CommandError& e) {
+        if (!e.message.empty()) std::fprintf(stderr, "kitsunet: error: %s\n", e.message.c_str());
+        return e.exit_code;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kitsunet: error: %s\n", e.what());
         return 1;
