@@ -11,7 +11,7 @@
 namespace kitsunet::p2p {
 
 class ByteStream {
-public:
+  public:
     virtual ~ByteStream() = default;
 
     /// Reads at least one byte into `buf` (non-empty); returns 0 at the peer's orderly end of stream.
