@@ -1,7 +1,11 @@
 #include "kitsunet/core/account.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "kitsunet/core/keccak.hpp"
 #include "kitsunet/core/rlp.hpp"
+#include "kitsunet/core/trie/hash_builder.hpp"
 
 namespace kitsunet {
 
@@ -47,5 +51,42 @@ Result<Account> decode_account(ByteView from) noexcept {
 }  // namespace rlp
 
 Hash code_hash(ByteView code) noexcept { return keccak256(code); }
+
+namespace {
+
+struct KeyedValue {
+    Hash key;
+    Bytes value;
+};
+
+// Root of a secure trie from (hashed key, value) pairs in any order.
+Hash secure_root(std::vector<KeyedValue>& entries) {
+    std::ranges::sort(entries, {}, &KeyedValue::key);
+    trie::HashBuilder builder;
+    for (const auto& e : entries) builder.add(e.key, e.value);
+    return builder.root();
+}
+
+}  // namespace
+
+Hash storage_root(std::span<const StorageEntry> storage) {
+    std::vector<KeyedValue> entries;
+    entries.reserve(storage.size());
+    for (const auto& [slot, value] : storage)
+        if (!value.is_zero())
+            entries.push_back({keccak256(slot.to_bytes32()), rlp::encode_string(value.to_big_endian())});
+    return secure_root(entries);
+}
+
+Hash state_root(std::span<const std::pair<Address, Account>> accounts) {
+    std::vector<KeyedValue> entries;
+    entries.reserve(accounts.size());
+    for (const auto& [address, account] : accounts) {
+        Bytes value;
+        rlp::encode(value, account);
+        entries.push_back({keccak256(address), std::move(value)});
+    }
+    return secure_root(entries);
+}
 
 }  // namespace kitsunet

@@ -1,15 +1,18 @@
 #include "kitsunet/core/block.hpp"
 
 #include "kitsunet/core/keccak.hpp"
+#include "kitsunet/core/receipt.hpp"
 #include "kitsunet/core/rlp.hpp"
+#include "kitsunet/core/trie/ordered.hpp"
 
 namespace kitsunet {
 namespace {
 
 using BlockResult = std::expected<void, BlockError>;
 
-// The trie value of one transaction or receipt item (see block.hpp).
-Result<Bytes> typed_or_legacy_value(ByteView item) {
+}  // namespace
+
+Result<Bytes> eip2718_trie_value(ByteView item) {
     ByteView in = item;
     auto h = rlp::decode_header(in);
     if (!h) return std::unexpected(h.error());
@@ -24,14 +27,19 @@ Result<Bytes> typed_or_legacy_value(ByteView item) {
     return Bytes(envelope->begin(), envelope->end());
 }
 
+namespace {
+
 // Reads a list of typed-or-legacy items from the front of `from`.
-std::expected<std::vector<Bytes>, BlockError> decode_items(ByteView& from, std::string_view part) {
+using TrieValueOf = Result<Bytes> (*)(ByteView item);
+
+std::expected<std::vector<Bytes>, BlockError> decode_items(ByteView& from, std::string_view part,
+                                                           TrieValueOf value_of) {
     auto payload = rlp::decode_list(from);
     if (!payload) return std::unexpected(BlockError{payload.error(), part});
     std::vector<Bytes> values;
     while (!payload->empty()) {
         auto raw = rlp::decode_raw(*payload);
-        auto value = raw ? typed_or_legacy_value(*raw) : Result<Bytes>{std::unexpected(raw.error())};
+        auto value = raw ? value_of(*raw) : Result<Bytes>{std::unexpected(raw.error())};
         if (!value) return std::unexpected(BlockError{value.error(), part, values.size()});
         values.push_back(std::move(*value));
     }
@@ -67,9 +75,10 @@ BlockResult decode_ommers(ByteView& from, BlockBody& body) {
     const ByteView start = from;
     auto payload = rlp::decode_list(from);
     if (!payload) return std::unexpected(BlockError{payload.error(), "ommers"});
-    body.ommers_rlp.assign(start.begin(), start.begin() + (start.size() - from.size()));
+    const ByteView list = start.first(start.size() - from.size());
+    body.ommers_rlp.assign(list.begin(), list.end());
     for (; !payload->empty(); ++body.ommer_count) {
-        auto ommer = rlp::decode_header_at(*payload);
+        auto ommer = rlp::decode_block_header_at(*payload);
         if (!ommer) return std::unexpected(BlockError{ommer.error().code, "ommers", body.ommer_count});
     }
     return {};
@@ -78,7 +87,7 @@ BlockResult decode_ommers(ByteView& from, BlockBody& body) {
 // transactions, ommers, then withdrawals when present; `fields` must hold nothing else.
 std::expected<BlockBody, BlockError> decode_body_fields(ByteView fields) {
     BlockBody body;
-    auto txs = decode_items(fields, "transactions");
+    auto txs = decode_items(fields, "transactions", &eip2718_trie_value);
     if (!txs) return std::unexpected(txs.error());
     body.transactions = std::move(*txs);
     if (auto ok = decode_ommers(fields, body); !ok) return std::unexpected(ok.error());
@@ -103,7 +112,7 @@ namespace rlp {
 std::expected<Block, BlockError> decode_block(ByteView from) {
     auto fields = whole_list(from);
     if (!fields) return std::unexpected(fields.error());
-    auto header = decode_header_at(*fields);
+    auto header = decode_block_header_at(*fields);
     if (!header) return std::unexpected(BlockError{header.error().code, "header", header.error().field});
     auto body = decode_body_fields(*fields);
     if (!body) return std::unexpected(body.error());
@@ -119,13 +128,19 @@ std::expected<BlockBody, BlockError> decode_body(ByteView from) {
 }
 
 std::expected<std::vector<Bytes>, BlockError> decode_receipts(ByteView from) {
-    auto receipts = decode_items(from, "receipts");
+    auto receipts = decode_items(from, "receipts", &receipt_trie_value);
     if (receipts && !from.empty()) return std::unexpected(BlockError{Errc::kTrailingBytes, "receipts"});
     return receipts;
 }
 
 }  // namespace rlp
 
+Hash transactions_root(const BlockBody& body) { return trie::ordered_root(body.transactions); }
+
 Hash ommers_hash(const BlockBody& body) noexcept { return keccak256(body.ommers_rlp); }
+
+Hash withdrawals_root(const BlockBody& body) { return trie::ordered_root(*body.withdrawals); }
+
+Hash receipts_root(std::span<const Bytes> receipts) { return trie::ordered_root(receipts); }
 
 }  // namespace kitsunet

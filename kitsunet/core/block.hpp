@@ -16,8 +16,8 @@
 namespace kitsunet {
 
 struct BlockBody {
-    std::vector<Bytes> transactions;                // trie values (see above)
-    Bytes ommers_rlp;                               // the ommers list as encoded in the block
+    std::vector<Bytes> transactions;  // trie values (see above)
+    Bytes ommers_rlp;                 // the ommers list as encoded in the block
     std::size_t ommer_count{0};
     std::optional<std::vector<Bytes>> withdrawals;  // each withdrawal's RLP (Shanghai on)
 };
@@ -40,9 +40,13 @@ namespace rlp {
 std::expected<Block, BlockError> decode_block(ByteView from);
 /// A body [transactions, ommers(, withdrawals)] spanning `from` (the portal network's form).
 std::expected<BlockBody, BlockError> decode_body(ByteView from);
-/// A receipt list spanning `from`: each receipt's trie value, by the typed/legacy rule above.
+/// A receipt list spanning `from`: each receipt's trie value (any form of receipt.hpp).
 std::expected<std::vector<Bytes>, BlockError> decode_receipts(ByteView from);
 }  // namespace rlp
+
+/// The trie value of one transaction (or consensus receipt) item, by the typed/legacy rule above.
+/// Errors: RLP errors; kInvalidBlock for an envelope that is empty or whose type byte is >= 0x80.
+Result<Bytes> eip2718_trie_value(ByteView item);
 
 Hash transactions_root(const BlockBody& body);
 /// keccak256 of the ommers list RLP.

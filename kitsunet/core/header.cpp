@@ -159,7 +159,7 @@ void encode(Bytes& to, const BlockHeader& h) {
     });
 }
 
-std::expected<BlockHeader, HeaderError> decode_header_at(ByteView& from) {
+std::expected<BlockHeader, HeaderError> decode_block_header_at(ByteView& from) {
     auto payload = decode_list(from);
     if (!payload) return std::unexpected(HeaderError{payload.error(), kMaxHeaderFields});
     auto items = split_fields(*payload);
@@ -178,8 +178,8 @@ std::expected<BlockHeader, HeaderError> decode_header_at(ByteView& from) {
     return h;
 }
 
-std::expected<BlockHeader, HeaderError> decode_header(ByteView from) {
-    auto h = decode_header_at(from);
+std::expected<BlockHeader, HeaderError> decode_block_header(ByteView from) {
+    auto h = decode_block_header_at(from);
     if (h && !from.empty()) return std::unexpected(HeaderError{Errc::kTrailingBytes, kMaxHeaderFields});
     return h;
 }

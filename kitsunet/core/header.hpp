@@ -77,9 +77,9 @@ struct HeaderError {
 /// Decodes one header that spans all of `from`.
 /// Errors: RLP errors of the list or a field; kHeaderFieldCount when the list has a field count no
 /// fork uses; kWrongLength for a hash, address, bloom or nonce of the wrong size; kOverflow.
-std::expected<BlockHeader, HeaderError> decode_header_at(ByteView& from);
-/// As decode_header_at, then refuses trailing bytes.
-std::expected<BlockHeader, HeaderError> decode_header(ByteView from);
+std::expected<BlockHeader, HeaderError> decode_block_header_at(ByteView& from);
+/// As decode_block_header_at, then refuses trailing bytes.
+std::expected<BlockHeader, HeaderError> decode_block_header(ByteView from);
 }  // namespace rlp
 
 /// keccak256 of the header's RLP: the block hash.

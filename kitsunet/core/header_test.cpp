@@ -53,7 +53,7 @@ TEST(Header, EveryMainnetForkRoundTripsByteExactAndHashesToItsIndex) {
     ASSERT_EQ(index.size(), 12u);
     for (const auto& [number, expected] : index) {
         const Bytes raw = read_header_rlp(dir, number);
-        const auto header = rlp::decode_header(raw);
+        const auto header = rlp::decode_block_header(raw);
         ASSERT_TRUE(header) << number << ": " << describe(header.error().code);
         EXPECT_EQ(header->number, number);
         EXPECT_EQ(header->field_count(), expected.field_count) << number;
@@ -71,13 +71,15 @@ TEST(Header, ForksFollowTheFieldCount) {
                                                           {15537394, "london"}, {17034870, "shanghai"},
                                                           {19426587, "cancun"}, {22431084, "prague"}};
     for (const auto& [number, fork] : forks)
-        EXPECT_EQ(fork_name(rlp::decode_header(read_header_rlp(dir, number))->fork()), fork) << number;
+        EXPECT_EQ(fork_name(rlp::decode_block_header(read_header_rlp(dir, number))->fork()), fork) << number;
 }
 
 TEST(Header, ConsecutiveMainnetHeadersLinkByParentHash) {
     KITSUNET_VECTORS_OR_SKIP(vectors);
     const auto dir = vectors / "mainnet/headers";
-    const auto header = [&](std::uint64_t n) { return rlp::decode_header(read_header_rlp(dir, n)).value(); };
+    const auto header = [&](std::uint64_t n) {
+        return rlp::decode_block_header(read_header_rlp(dir, n)).value();
+    };
     for (std::uint64_t n = 1000002; n <= 1000005; ++n)
         EXPECT_EQ(header(n).parent_hash, block_hash(header(n - 1))) << n;
     const auto last_pow = header(15537393);
@@ -113,16 +115,16 @@ class HeaderErrors : public ::testing::Test {
 };
 
 TEST_F(HeaderErrors, NameTheFieldAtFault) {
-    const auto leading_zero = rlp::decode_header(with_field(8, "820001")).error();  // number = 0x0001
+    const auto leading_zero = rlp::decode_block_header(with_field(8, "820001")).error();  // number = 0x0001
     EXPECT_EQ(leading_zero.code, Errc::kLeadingZero);
     EXPECT_EQ(header_field_name(leading_zero.field), "number");
-    const auto short_hash = rlp::decode_header(with_field(3, "8401020304")).error();
+    const auto short_hash = rlp::decode_block_header(with_field(3, "8401020304")).error();
     EXPECT_EQ(short_hash.code, Errc::kWrongLength);
     EXPECT_EQ(header_field_name(short_hash.field), "stateRoot");
-    const auto list_field = rlp::decode_header(with_field(12, "c0")).error();
+    const auto list_field = rlp::decode_block_header(with_field(12, "c0")).error();
     EXPECT_EQ(list_field.code, Errc::kUnexpectedList);
     EXPECT_EQ(header_field_name(list_field.field), "extraData");
-    const auto wrapped_byte = rlp::decode_header(with_field(15, "8107")).error();
+    const auto wrapped_byte = rlp::decode_block_header(with_field(15, "8107")).error();
     EXPECT_EQ(wrapped_byte.code, Errc::kNonCanonicalSingleByte);
     EXPECT_EQ(header_field_name(wrapped_byte.field), "baseFeePerGas");
 }
@@ -131,19 +133,19 @@ TEST_F(HeaderErrors, RefuseFieldCountsNoForkUses) {
     for (std::size_t count : {0u, 1u, 14u, 18u, 19u, 22u}) {
         std::vector<Bytes> fields = items_;
         fields.resize(count, Bytes{0x80});
-        EXPECT_EQ(rlp::decode_header(list_of(fields)).error().code, Errc::kHeaderFieldCount) << count;
+        EXPECT_EQ(rlp::decode_block_header(list_of(fields)).error().code, Errc::kHeaderFieldCount) << count;
     }
 }
 
 TEST_F(HeaderErrors, RefuseTruncationAndTrailingBytes) {
     const Bytes london = list_of(items_);
-    ASSERT_TRUE(rlp::decode_header(london));
+    ASSERT_TRUE(rlp::decode_block_header(london));
     Bytes trailing = london;
     trailing.push_back(0);
-    EXPECT_EQ(rlp::decode_header(trailing).error().code, Errc::kTrailingBytes);
+    EXPECT_EQ(rlp::decode_block_header(trailing).error().code, Errc::kTrailingBytes);
     const Bytes truncated(london.begin(), london.end() - 1);
-    EXPECT_EQ(rlp::decode_header(truncated).error().code, Errc::kInputTooShort);
-    EXPECT_EQ(rlp::decode_header(from_hex("80").value()).error().code, Errc::kUnexpectedString);
+    EXPECT_EQ(rlp::decode_block_header(truncated).error().code, Errc::kInputTooShort);
+    EXPECT_EQ(rlp::decode_block_header(from_hex("80").value()).error().code, Errc::kUnexpectedString);
 }
 
 TEST(Header, OptionalFieldsMustFormAFork) {
@@ -160,7 +162,7 @@ TEST(Header, OptionalFieldsMustFormAFork) {
     EXPECT_EQ(h.field_count(), 20u);
     h.requests_hash = Hash{};
     EXPECT_EQ(h.field_count(), 21u);
-    EXPECT_EQ(rlp::decode_header(encode(h)).value(), h);
+    EXPECT_EQ(rlp::decode_block_header(encode(h)).value(), h);
 }
 
 }  // namespace
