@@ -8,6 +8,7 @@
 
 #include "kitsunet/app/commands.hpp"
 #include "kitsunet/app/io.hpp"
+#include "kitsunet/conformance/blockchain_tests.hpp"
 #include "kitsunet/conformance/rlp_tests.hpp"
 
 namespace kitsunet::app {
@@ -15,6 +16,7 @@ namespace {
 
 const std::map<std::string, conformance::Runner>& runners() {
     static const std::map<std::string, conformance::Runner> kRunners{
+        {"blockchain", &conformance::run_blockchain_tests},
         {"rlp", &conformance::run_rlp_tests},
     };
     return kRunners;
