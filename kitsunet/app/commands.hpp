@@ -17,5 +17,8 @@ struct CommandError {
 
 void add_demo_command(CLI::App& root);
 void add_conformance_command(CLI::App& root);
+void add_header_command(CLI::App& root);
+void add_proof_command(CLI::App& root);
+void add_state_root_command(CLI::App& root);
 
 }  // namespace kitsunet::app

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
     root.set_help_all_flag("--help-all", "Print help for every subcommand");
     kitsunet::app::add_demo_command(root);
     kitsunet::app::add_conformance_command(root);
+    kitsunet::app::add_header_command(root);
+    kitsunet::app::add_proof_command(root);
+    kitsunet::app::add_state_root_command(root);
     try {
         root.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
