@@ -62,9 +62,9 @@ void decode_header(const std::string& path) {
     const auto header = rlp::decode_block_header(rlp);
     if (!header) {
         const auto& e = header.error();
-        throw CommandError{1, path + ": header " + (e.field < kMaxHeaderFields ? "field " : "") +
-                                  std::string(header_field_name(e.field)) + ": " +
-                                  std::string(describe(e.code))};
+        const std::string where =
+            e.field < kMaxHeaderFields ? " field " + std::string(header_field_name(e.field)) : "";
+        throw CommandError{1, path + ": header" + where + ": " + std::string(describe(e.code))};
     }
     std::printf("%s\n", json::serialize(header_json(*header)).c_str());
 }
