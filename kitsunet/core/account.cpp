@@ -35,7 +35,6 @@ Result<Account> decode_account(ByteView from) noexcept {
     auto payload = decode_list(from);
     if (!payload) return std::unexpected(payload.error());
     if (auto done = ensure_consumed(from); !done) return std::unexpected(done.error());
-    Account a;
     auto nonce = decode_uint64(*payload);
     if (!nonce) return std::unexpected(nonce.error());
     auto balance = decode_u256(*payload);

@@ -43,7 +43,7 @@ std::string_view describe(Errc e) noexcept {
         case Errc::kInvalidHeader:
             return "invalid block header";
         case Errc::kHeaderFieldCount:
-            return "header: field count is none of 15, 16, 17, 20, 21 (Frontier…Prague)";
+            return "field count is none of 15, 16, 17, 20, 21 (no fork has such headers)";
         case Errc::kInvalidBlock:
             return "invalid block";
         case Errc::kInvalidNumber:
