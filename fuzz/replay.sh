@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replays every corpus fuzz/corpus/<target>/ through build/bin/fuzz_<target> (no mutation).
 set -euo pipefail
-BIN=${1:?usage: fuzz/replay.sh BIN_DIR}
+BIN=$(realpath "${1:?usage: fuzz/replay.sh BIN_DIR}")  # before the cd below
 cd "$(dirname "$0")"
 shopt -s nullglob
 n=0

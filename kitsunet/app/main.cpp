@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     kitsunet::app::add_state_root_command(root);
     try {
         root.parse(argc, argv);
+    } catch (const CLI::RuntimeError& e) {  // a command's own exit code (e.g. a failed conformance case)
+        return e.get_exit_code();
     } catch (const CLI::ParseError& e) {
         // Usage errors exit with 2 whatever CLI11's own code for them (help and version: 0).
         return root.exit(e) == 0 ? 0 : 2;

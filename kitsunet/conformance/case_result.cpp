@@ -2,21 +2,12 @@
 
 namespace kitsunet::conformance {
 
-std::size_t print_results(std::span<const CaseResult> results, std::FILE* out) {
-    std::size_t failed = 0;
-    for (const auto& r : results) {
-        if (r.ok) {
-            std::fprintf(out, "PASS %s\n", r.name.c_str());
-        } else {
-            std::fprintf(out, "FAIL %s: %s\n", r.name.c_str(), r.reason.c_str());
-            ++failed;
-        }
-    }
-    return failed;
-}
-
-std::string summary(std::size_t passed, std::size_t failed) {
-    return std::to_string(passed) + " passed, " + std::to_string(failed) + " failed";
+std::vector<std::string> result_lines(const CaseResults& results) {
+    std::vector<std::string> lines;
+    lines.reserve(results.size());
+    for (const auto& r : results)
+        lines.push_back(r.ok ? "PASS " + r.name : "FAIL " + r.name + ": " + r.reason);
+    return lines;
 }
 
 }  // namespace kitsunet::conformance

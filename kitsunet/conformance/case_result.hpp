@@ -1,9 +1,7 @@
 #pragma once
-/// The common shape of every conformance runner (rlp, trie, blockchain): one parsed ethereum/tests
-/// JSON file in, one CaseResult per test case out. Runners never throw for bad test content: a case
-/// they cannot read is a failed case whose reason says why.
-#include <cstdio>
-#include <span>
+/// The shape of the JSON-suite runners (rlp, blockchain): one parsed ethereum/tests file in, one
+/// CaseResult per test case out. Runners never throw for bad test content: a case they cannot
+/// read is a failed case whose reason says why.
 #include <string>
 #include <vector>
 
@@ -20,12 +18,9 @@ struct CaseResult {
 using CaseResults = std::vector<CaseResult>;
 
 /// A runner: one parsed test file → its cases' results.
-using Runner = CaseResults (*)(const boost::json::value& file);
+using CaseRunner = CaseResults (*)(const boost::json::value& file);
 
-/// Prints `PASS name` / `FAIL name: reason`, one line per case, to `out`. Returns the failure count.
-std::size_t print_results(std::span<const CaseResult> results, std::FILE* out);
-
-/// "N passed, M failed" for `results`.
-std::string summary(std::size_t passed, std::size_t failed);
+/// The `kitsunet conformance` lines of `results`: `PASS name` or `FAIL name: reason`.
+std::vector<std::string> result_lines(const CaseResults& results);
 
 }  // namespace kitsunet::conformance

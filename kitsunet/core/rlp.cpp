@@ -172,6 +172,17 @@ Result<Item> decode_item(ByteView whole, std::size_t max_depth) {
     return item;
 }
 
+void encode(Bytes& to, const Item& item) {
+    if (!item.list) {
+        encode(to, item.string);
+        return;
+    }
+    Bytes payload;
+    for (const Item& child : item.items) encode(payload, child);
+    encode_header(to, {true, payload.size()});
+    to.insert(to.end(), payload.begin(), payload.end());
+}
+
 Result<std::vector<ByteView>> split_list(ByteView payload) {
     std::vector<ByteView> items;
     while (!payload.empty()) {

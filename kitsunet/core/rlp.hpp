@@ -80,6 +80,10 @@ struct Item {
 /// Decodes exactly one item spanning all of `whole`, nesting at most `max_depth` lists.
 Result<Item> decode_item(ByteView whole, std::size_t max_depth = 256);
 
+/// Appends the canonical encoding of an item tree: for every `whole` that decode_item accepts,
+/// encoding its result gives back exactly `whole`. Recursion depth is the tree's depth.
+void encode(Bytes& to, const Item& item);
+
 /// Splits a list payload into the raw encodings of its items.
 Result<std::vector<ByteView>> split_list(ByteView payload);
 

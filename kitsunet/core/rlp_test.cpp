@@ -31,5 +31,26 @@ TEST(Rlp, RejectsNonCanonical) {
     EXPECT_EQ(err("83646f6700"), Errc::kTrailingBytes);
 }
 
+TEST(Rlp, ItemTreeReencodesToItsInput) {
+    // ["cat", ["dog", ""], 0x7f, 56-byte string (long form)]
+    const std::string long_hex = "b838" + std::string(112, 'a');
+    const std::string whole_hex =
+        "f845"
+        "83636174"
+        "c5"
+        "83646f67"
+        "80"
+        "7f" +
+        long_hex;
+    const Bytes whole = from_hex(whole_hex).value();
+    const auto item = rlp::decode_item(whole);
+    ASSERT_TRUE(item.has_value()) << describe(item.error());
+    ASSERT_EQ(item->items.size(), 4U);
+    EXPECT_EQ(item->items[1].items.size(), 2U);
+    Bytes again;
+    rlp::encode(again, *item);
+    EXPECT_EQ(to_hex(again), whole_hex);
+}
+
 }  // namespace
 }  // namespace kitsunet

@@ -64,6 +64,8 @@ Result<std::optional<Bytes>> verify_proof(const Hash& root, ByteView key, std::s
             if (used == proof.size()) return std::unexpected(Errc::kMissingNode);
             rlp = proof[used++];
             if (keccak256(rlp) != current.hash()) return std::unexpected(Errc::kBadProof);
+        } else if (used < proof.size() && std::ranges::equal(proof[used], rlp)) {
+            ++used;  // some provers (@ethereumjs/mpt) also list embedded nodes
         }
         auto node = decode_node(rlp);
         if (!node) return std::unexpected(node.error());

@@ -17,6 +17,8 @@ std::vector<Bytes> create_proof(Trie& trie, ByteView key);
 std::vector<Bytes> create_proof(SecureTrie& trie, ByteView key);
 
 /// Checks `proof` against `root` for `key` (the raw trie key: hash it first for secure tries).
+/// An embedded node may also appear in `proof` at its place in the path (as @ethereumjs/mpt
+/// lists them); it is then skipped, being already authenticated by its parent.
 /// Returns the value when the proof shows `key` present, nullopt when it shows `key` absent (a
 /// leaf or extension whose path diverges from the key, an empty branch slot, a branch without a
 /// value, or the empty root with an empty proof).
