@@ -1,19 +1,24 @@
 #pragma once
 /// Each command group registers its subcommands on the root CLI11 app.
-/// A command's callback returns the process exit code through `ExitCode`.
+#include <string>
+
 namespace CLI {
 class App;
 }
 
 namespace kitsunet::app {
 
-/// Thrown by a command callback to end the process with a code after printing `what()` on stderr.
+/// Thrown by a command callback to end the process with `exit_code`, after printing `message`
+/// (when not empty) as one line on stderr. main() catches it.
 struct CommandError {
     int exit_code;
-    const char* message;
+    std::string message;
 };
 
 void add_demo_command(CLI::App& root);
 void add_conformance_command(CLI::App& root);
+void add_header_command(CLI::App& root);
+void add_proof_command(CLI::App& root);
+void add_state_root_command(CLI::App& root);
 
 }  // namespace kitsunet::app

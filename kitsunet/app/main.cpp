@@ -12,10 +12,19 @@ int main(int argc, char** argv) {
     root.set_help_all_flag("--help-all", "Print help for every subcommand");
     kitsunet::app::add_demo_command(root);
     kitsunet::app::add_conformance_command(root);
+    kitsunet::app::add_header_command(root);
+    kitsunet::app::add_proof_command(root);
+    kitsunet::app::add_state_root_command(root);
     try {
         root.parse(argc, argv);
+    } catch (const CLI::RuntimeError& e) {  // a command's own exit code (e.g. a failed conformance case)
+        return e.get_exit_code();
     } catch (const CLI::ParseError& e) {
-        return root.exit(e);
+        // Usage errors exit with 2 whatever CLI11's own code for them (help and version: 0).
+        return root.exit(e) == 0 ? 0 : 2;
+    } catch (const kitsunet::app::CommandError& e) {
+        if (!e.message.empty()) std::fprintf(stderr, "kitsunet: error: %s\n", e.message.c_str());
+        return e.exit_code;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kitsunet: error: %s\n", e.what());
         return 1;

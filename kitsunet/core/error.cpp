@@ -42,6 +42,8 @@ std::string_view describe(Errc e) noexcept {
             return "proof does not verify against the root";
         case Errc::kInvalidHeader:
             return "invalid block header";
+        case Errc::kHeaderFieldCount:
+            return "field count is none of 15, 16, 17, 20, 21 (no fork has such headers)";
         case Errc::kInvalidBlock:
             return "invalid block";
         case Errc::kInvalidNumber:

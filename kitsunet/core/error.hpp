@@ -31,6 +31,7 @@ enum class Errc : std::uint8_t {
     kBadProof,
     // headers and blocks
     kInvalidHeader,
+    kHeaderFieldCount,
     kInvalidBlock,
     // values
     kInvalidNumber,

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <optional>
 #include <random>
+#include <string>
+
+#include <unistd.h>
 
 #include <boost/json.hpp>
 
@@ -40,7 +43,9 @@ json::value run_oracle(const json::object& job) {
             << "test/js/node_modules is missing: run (cd test/js && npm install --no-audit --no-fund)";
         return nullptr;
     }
-    const std::string job_file = ::testing::TempDir() + "mpt_oracle_job.json";
+    // One file per process: CTest runs the differential tests in parallel.
+    const std::string job_file =
+        ::testing::TempDir() + "mpt_oracle_job_" + std::to_string(getpid()) + ".json";
     std::ofstream(job_file) << json::serialize(job);
     const std::string cmd =
         "cd '" + dir->string() + "' && node --import ./polyfill.mjs mpt_oracle.mjs < '" + job_file + "'";
