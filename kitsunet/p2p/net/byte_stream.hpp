@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <span>
 
-#include "kitsunet/p2p/task.hpp"
+#include "kitsunet/p2p/net/task.hpp"
 
 namespace kitsunet::p2p {
 
