@@ -50,6 +50,34 @@ std::string_view describe(Errc e) noexcept {
             return "invalid number";
         case Errc::kInvalidArgument:
             return "invalid argument";
+        case Errc::kSliceInvalidId:
+            return "slice: invalid slice id";
+        case Errc::kSliceBadHash:
+            return "slice: a node does not hash to its reference";
+        case Errc::kSliceWrongRoot:
+            return "slice: not of the expected root";
+        case Errc::kSliceBadStem:
+            return "slice: the stem does not lead from the root along the prefix to the head";
+        case Errc::kSliceNotEmpty:
+            return "slice: the prefix is proven empty but the slice has a head or nodes";
+        case Errc::kSliceMissingNode:
+            return "slice: a node within the depth is missing";
+        case Errc::kSliceDuplicate:
+            return "slice: a node or code is listed twice";
+        case Errc::kSliceExtraNode:
+            return "slice: a node is not reachable from the head";
+        case Errc::kSliceTooDeep:
+            return "slice: a node lies beyond the slice's depth";
+        case Errc::kSliceMalformedTrie:
+            return "slice: not a trie of 32-byte keys (a leaf ends elsewhere, or a branch holds a value)";
+        case Errc::kSliceBadValue:
+            return "slice: a leaf value is not an account (state) or a storage value";
+        case Errc::kSliceExtraCode:
+            return "slice: a code that no account of the slice refers to";
+        case Errc::kSliceOutside:
+            return "slice: the key lies outside the slice's prefix";
+        case Errc::kSliceMismatch:
+            return "slice: the delta is for another root, prefix, depth or trie";
     }
     return "unknown error";
 }

@@ -36,6 +36,21 @@ enum class Errc : std::uint8_t {
     // values
     kInvalidNumber,
     kInvalidArgument,
+    // slices
+    kSliceInvalidId,
+    kSliceBadHash,
+    kSliceWrongRoot,
+    kSliceBadStem,
+    kSliceNotEmpty,
+    kSliceMissingNode,
+    kSliceDuplicate,
+    kSliceExtraNode,
+    kSliceTooDeep,
+    kSliceMalformedTrie,
+    kSliceBadValue,
+    kSliceExtraCode,
+    kSliceOutside,
+    kSliceMismatch,
 };
 
 /// A short, stable, human-readable description of an error kind.
