@@ -11,8 +11,6 @@ std::size_t strings_payload(const std::vector<Bytes>& items) noexcept {
     return n;
 }
 
-}  // namespace
-
 std::size_t strings_length(const std::vector<Bytes>& items) noexcept {
     const std::size_t payload = strings_payload(items);
     return rlp::length_of_header(payload) + payload;
@@ -23,17 +21,50 @@ void encode_strings(Bytes& to, const std::vector<Bytes>& items) {
     for (const auto& item : items) rlp::encode(to, ByteView{item});
 }
 
-Result<std::vector<Bytes>> decode_strings(ByteView& from) {
+Status decode_strings(ByteView& from, std::vector<Bytes>& items) {
     auto payload = rlp::decode_list(from);
     if (!payload) return std::unexpected(payload.error());
-    std::vector<Bytes> items;
     while (!payload->empty()) {
         auto item = rlp::decode_string(*payload);
         if (!item) return std::unexpected(item.error());
         if (item->empty()) return std::unexpected(Errc::kInvalidArgument);
         items.emplace_back(item->begin(), item->end());
     }
-    return items;
+    return {};
+}
+
+Status decode_bytes(ByteView& from, Bytes& out) {
+    auto item = rlp::decode_string(from);
+    if (!item) return std::unexpected(item.error());
+    out.assign(item->begin(), item->end());
+    return {};
+}
+
+}  // namespace
+
+std::size_t body_length(const BodyView& body) noexcept {
+    return rlp::length(body.id) + strings_length(body.stem) + rlp::length(ByteView{body.head}) +
+           strings_length(body.nodes) + strings_length(body.codes);
+}
+
+void encode_body(Bytes& to, const BodyView& body) {
+    rlp::encode(to, body.id);
+    encode_strings(to, body.stem);
+    rlp::encode(to, ByteView{body.head});
+    encode_strings(to, body.nodes);
+    encode_strings(to, body.codes);
+}
+
+Status decode_body(ByteView& from, const BodyParts& body) {
+    auto id = rlp::decode_slice_id(from);
+    if (!id) return std::unexpected(id.error());
+    body.id = std::move(*id);
+    Status ok = decode_strings(from, body.stem);
+    if (ok) ok = decode_bytes(from, body.head);
+    if (ok) ok = decode_strings(from, body.nodes);
+    if (ok) ok = decode_strings(from, body.codes);
+    if (ok && !from.empty()) return std::unexpected(Errc::kListLengthMismatch);
+    return ok;
 }
 
 }  // namespace kitsunet::slice::detail

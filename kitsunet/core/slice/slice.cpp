@@ -1,7 +1,10 @@
 #include "kitsunet/core/slice/slice.hpp"
 
+#include "kitsunet/core/keccak.hpp"
 #include "kitsunet/core/rlp.hpp"
 #include "kitsunet/core/slice/codec.hpp"
+#include "kitsunet/core/slice/hash_index.hpp"
+#include "kitsunet/core/slice/walk.hpp"
 
 namespace kitsunet::slice {
 
@@ -12,30 +15,46 @@ std::size_t Slice::content_bytes() const noexcept {
     return n;
 }
 
+Result<std::vector<Bytes>> order_stem(const SliceId& id, std::vector<Bytes> nodes, ByteView head) {
+    auto index = detail::index_by_hash(nodes);
+    if (!index) return std::unexpected(index.error());
+    std::vector<Bytes> ordered;
+    bool head_fetched = false;
+    const auto fetch = [&](const Hash& hash) -> Result<ByteView> {
+        if (const std::uint32_t* i = detail::find_in(*index, hash))
+            return ordered.emplace_back(std::move(nodes[*i]));
+        if (head.empty() || head_fetched || keccak256(head) != hash)
+            return std::unexpected(Errc::kSliceBadStem);
+        head_fetched = true;
+        return head;
+    };
+    ordered.reserve(nodes.size());
+    auto end = detail::walk_stem(id.root, id.prefix, fetch);
+    if (!end) return std::unexpected(end.error());
+    if (ordered.size() != nodes.size() || end->head_hashed != head_fetched)
+        return std::unexpected(Errc::kSliceBadStem);
+    return ordered;
+}
+
 }  // namespace kitsunet::slice
 
 namespace kitsunet::rlp {
 namespace {
 
-std::size_t payload_length(const slice::Slice& s) noexcept {
-    return length(s.id) + slice::detail::strings_length(s.stem) + length(ByteView{s.head}) +
-           slice::detail::strings_length(s.nodes) + slice::detail::strings_length(s.codes);
+slice::detail::BodyView body_of(const slice::Slice& s) noexcept {
+    return {s.id, s.stem, s.head, s.nodes, s.codes};
 }
 
 }  // namespace
 
 std::size_t length(const slice::Slice& s) noexcept {
-    const std::size_t payload = payload_length(s);
+    const std::size_t payload = slice::detail::body_length(body_of(s));
     return length_of_header(payload) + payload;
 }
 
 void encode(Bytes& to, const slice::Slice& s) {
-    encode_header(to, {true, payload_length(s)});
-    encode(to, s.id);
-    slice::detail::encode_strings(to, s.stem);
-    encode(to, ByteView{s.head});
-    slice::detail::encode_strings(to, s.nodes);
-    slice::detail::encode_strings(to, s.codes);
+    encode_header(to, {true, slice::detail::body_length(body_of(s))});
+    slice::detail::encode_body(to, body_of(s));
 }
 
 Bytes encode_slice(const slice::Slice& s) {
@@ -50,22 +69,8 @@ Result<slice::Slice> decode_slice(ByteView from) {
     if (!payload) return std::unexpected(payload.error());
     if (auto ok = ensure_consumed(from); !ok) return std::unexpected(ok.error());
     slice::Slice s;
-    auto id = decode_slice_id(*payload);
-    if (!id) return std::unexpected(id.error());
-    s.id = std::move(*id);
-    auto stem = slice::detail::decode_strings(*payload);
-    if (!stem) return std::unexpected(stem.error());
-    s.stem = std::move(*stem);
-    auto head = decode_string(*payload);
-    if (!head) return std::unexpected(head.error());
-    s.head.assign(head->begin(), head->end());
-    auto nodes = slice::detail::decode_strings(*payload);
-    if (!nodes) return std::unexpected(nodes.error());
-    s.nodes = std::move(*nodes);
-    auto codes = slice::detail::decode_strings(*payload);
-    if (!codes) return std::unexpected(codes.error());
-    s.codes = std::move(*codes);
-    if (!payload->empty()) return std::unexpected(Errc::kListLengthMismatch);
+    if (auto ok = slice::detail::decode_body(*payload, {s.id, s.stem, s.head, s.nodes, s.codes}); !ok)
+        return std::unexpected(ok.error());
     return s;
 }
 

@@ -29,10 +29,10 @@ struct SliceStats {
     bool complete{true};       ///< whether the slice reaches every leaf (no subtree cut at the depth)
 };
 
-/// One key of a slice and its value (borrowed from the slice).
+/// One key of a slice and its value.
 struct SliceLeaf {
     Hash key;
-    ByteView value;
+    Bytes value;
 };
 
 /// A slice that verify() accepted. Immutable; const member functions are thread-safe.
@@ -45,7 +45,7 @@ class VerifiedSlice {
     /// The value of `key` (a raw trie key, e.g. keccak256(address)), proven present, or nullopt
     /// proven absent. Errors: kSliceOutside when `key` is not under the prefix; kMissingNode when
     /// the path leaves the slice at its depth (neither presence nor absence is proven).
-    Result<std::optional<ByteView>> get(const Hash& key) const;
+    Result<std::optional<Bytes>> get(const Hash& key) const;
     /// The account at `key` of a state slice (errors as get(); an account is proven by the slice).
     Result<std::optional<Account>> account(const Hash& key) const;
     /// The storage value at `key` (keccak256(slot)) of a storage slice; absent slots are zero.
@@ -55,6 +55,8 @@ class VerifiedSlice {
     /// The eth_getProof node list of `key` (root first, embedded nodes left out), proving its
     /// presence or absence against id().root. Errors as get().
     Result<std::vector<Bytes>> proof(const Hash& key) const;
+    /// The RLP of the node below the head with keccak-256 `hash`, or nullptr.
+    const Bytes* find_node(const Hash& hash) const noexcept;
     /// Every key held (within the depth), in ascending order.
     std::vector<SliceLeaf> leaves() const;
 
@@ -68,14 +70,14 @@ class VerifiedSlice {
     Result<VerifiedSlice> verify(Slice slice, const Hash& expected_root);
     VerifiedSlice() = default;
 
-    const Bytes* find_node(const Hash& hash) const noexcept;
+    Result<std::optional<Bytes>> walk_key(const Hash& key, std::vector<Bytes>* proof) const;
 
     Slice slice_;
     SliceStats stats_;
     std::size_t head_position_{0};  // nibble where the head starts (<= prefix length)
     // (hash, index into slice_.nodes) and (code hash, index into slice_.codes), sorted by hash:
     // sorted vectors rather than hash tables, so that forged input cannot force collisions.
-    std::vector<std::pair<Hash, std::uint32_t>> node_index_;
+    std::vector<std::pair<Hash, std::uint32_t>> node_index_;  // a detail::HashIndex
     std::vector<std::pair<Hash, std::uint32_t>> code_index_;
 };
 
