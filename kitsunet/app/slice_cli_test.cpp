@@ -101,7 +101,7 @@ TEST(SliceCli, BadSlicesAreRefusedWithOneClearLine) {
     expect_clean_error(kitsunet("slice verify " + write_file("tampered.json", json).string()),
                        "does not hash to its key");
     expect_clean_error(kitsunet("slice verify " + write_file("bad.json", "{\"result\": 1}").string()),
-                       "slice-id");
+                       "not an eth_getSlice response");
     expect_clean_error(kitsunet("slice cut " + genesis_option(vectors) + " --prefix 0xz --out x"),
                        "--prefix");
 }
