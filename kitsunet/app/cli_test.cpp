@@ -8,54 +8,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "kitsunet/app/cli_test_support.hpp"
 #include "kitsunet/testing/vectors.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Run {
-    int exit_code{-1};
-    std::string out;
-    std::string err;
-};
-
-fs::path scratch_dir() {
-    const auto dir = fs::temp_directory_path() / ("kitsunet_cli_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir;
-}
-
-// Removes the scratch directory after the last test.
-struct ScratchCleanup : ::testing::Environment {
-    void TearDown() override { fs::remove_all(scratch_dir()); }
-};
-const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
-
-fs::path write_file(const std::string& name, const std::string& content) {
-    const auto path = scratch_dir() / name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-}
-
-// Runs `kitsunet ARGS` (a shell fragment); a death by signal fails the test.
-Run kitsunet(const std::string& args) {
-    const auto dir = scratch_dir();
-    const std::string cmd = std::string(KITSUNET_BIN_DIR) + "/kitsunet " + args + " >" +
-                            (dir / "out").string() + " 2>" + (dir / "err").string();
-    const int status = std::system(cmd.c_str());
-    EXPECT_TRUE(WIFEXITED(status)) << "crashed: " << args;
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, kitsunet::testing::read_file(dir / "out"),
-            kitsunet::testing::read_file(dir / "err")};
-}
-
-// One line on stderr, starting "kitsunet: error: ", exit code 1.
-void expect_clean_error(const Run& r, const std::string& fragment) {
-    EXPECT_EQ(r.exit_code, 1) << r.err;
-    EXPECT_TRUE(r.err.starts_with("kitsunet: error: ")) << r.err;
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_NE(r.err.find(fragment), std::string::npos) << r.err;
-}
+using namespace kitsunet::testing::cli;
+using kitsunet::testing::cli::kitsunet;  // hides namespace kitsunet for unqualified calls
 
 constexpr std::string_view kGenesisRoot =
     "0xd7f8974fb5ac78d9ac099b9ad5018bedc2ce0a72dad1827a1709da30580f0544";
@@ -218,32 +177,6 @@ TEST(Cli, DemoProvesTheGenesisState) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("equals the mainnet genesis stateRoot"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("proven absent"), std::string::npos) << r.out;
-}
-
-}  // namespace
-
-namespace {
-
-TEST(Cli, SimDistributionPrintsLoadAndMovement) {
-    const auto r = kitsunet("sim distribution --peers 200 --replicas 3 --prefix-len 3 --seed 5");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("200 peers, 3 replicas, 256 virtual keys per peer, 4096 slices (prefix length 3), seed 5"),
-              std::string::npos)
-        << r.out;
-    EXPECT_NE(r.out.find("mean 61.4"), std::string::npos) << r.out;  // 4096 × 3 / 200
-    EXPECT_NE(r.out.find("join of 2 peers (1%)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("leave of 2 peers (1%)"), std::string::npos) << r.out;
-    // Deterministic for a seed.
-    EXPECT_EQ(kitsunet("sim distribution --peers 200 --replicas 3 --prefix-len 3 --seed 5").out, r.out);
-}
-
-TEST(Cli, SimDistributionRefusesBadParameters) {
-    EXPECT_EQ(kitsunet("sim distribution --replicas 4").exit_code, 2);
-    EXPECT_EQ(kitsunet("sim distribution --peers 0 --replicas 4").exit_code, 2);
-    EXPECT_EQ(kitsunet("sim distribution --peers 10 --replicas 4 --prefix-len 7").exit_code, 2);
-    EXPECT_EQ(kitsunet("sim distribution --peers ten --replicas 4").exit_code, 2);
-    expect_clean_error(kitsunet("sim distribution --peers 1000000 --replicas 4 --virtual-nodes 4096"),
-                       "would need gigabytes");
 }
 
 }  // namespace

@@ -21,5 +21,6 @@ void add_header_command(CLI::App& root);
 void add_proof_command(CLI::App& root);
 void add_state_root_command(CLI::App& root);
 void add_sim_command(CLI::App& root);
+void add_slice_command(CLI::App& root);
 
 }  // namespace kitsunet::app

@@ -114,12 +114,16 @@ inline TestTrie state_trie(const std::vector<std::pair<Address, Account>>& accou
 
 /// Every prefix of `length` nibbles, in order.
 inline std::vector<trie::Nibbles> all_prefixes(std::size_t length) {
-    std::vector<trie::Nibbles> out;
-    trie::Nibbles p(length, 0);
-    for (std::size_t n = 0; n < (std::size_t{1} << (4 * length)); ++n) {
-        for (std::size_t i = 0; i < length; ++i)
-            p[i] = static_cast<std::uint8_t>((n >> (4 * (length - 1 - i))) & 15);
-        out.push_back(p);
+    std::vector<trie::Nibbles> out{trie::Nibbles{}};
+    for (std::size_t i = 0; i < length; ++i) {
+        std::vector<trie::Nibbles> longer;
+        longer.reserve(out.size() * 16);
+        for (const auto& p : out)
+            for (std::uint8_t n = 0; n < 16; ++n) {
+                longer.push_back(p);
+                longer.back().push_back(n);
+            }
+        out = std::move(longer);
     }
     return out;
 }
