@@ -28,7 +28,8 @@ struct Run {
     double lookup_ns{0};  // per slice, all of them listed
 };
 
-Run measure(std::size_t peers, std::uint16_t virtual_nodes, std::uint64_t seed, const std::vector<Hash>& keys) {
+Run measure(std::size_t peers, std::uint16_t virtual_nodes, std::uint64_t seed,
+            const std::vector<Hash>& keys) {
     ksn::Distribution d({.replicas = 4, .virtual_nodes = virtual_nodes});
     for (const auto& id : ksn::random_peer_ids(peers, seed)) d.add_peer(id);
     const auto t0 = Clock::now();
@@ -44,16 +45,19 @@ int run(int argc, char** argv) {
     std::uint64_t seeds = 9;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
-        if (flag == "--peers") peers = std::stoull(argv[i + 1]);
-        else if (flag == "--seeds") seeds = std::stoull(argv[i + 1]);
+        if (flag == "--peers")
+            peers = std::stoull(argv[i + 1]);
+        else if (flag == "--seeds")
+            seeds = std::stoull(argv[i + 1]);
         else {
             std::fprintf(stderr, "usage: bench_distribution [--peers N] [--seeds S]\n");
             return 2;
         }
     }
     const std::vector<Hash> keys = ksn::all_slice_keys(4);
-    std::printf("slice distribution: %zu peers, R = 4, 65,536 slices, %llu seeds (medians; worst in brackets)\n",
-                peers, static_cast<unsigned long long>(seeds));
+    std::printf(
+        "slice distribution: %zu peers, R = 4, 65,536 slices, %llu seeds (medians; worst in brackets)\n",
+        peers, static_cast<unsigned long long>(seeds));
     std::vector<double> ours_max, ours_min, ours_ns, plain_max, plain_min;
     for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
         const Run ours = measure(peers, 256, seed, keys);
@@ -66,10 +70,11 @@ int run(int argc, char** argv) {
     }
     const auto worst = [](const std::vector<double>& v) { return *std::ranges::max_element(v); };
     const auto least = [](const std::vector<double>& v) { return *std::ranges::min_element(v); };
-    std::printf("  256 virtual keys per peer: max/mean %.3f [%.3f], min/mean %.3f [%.3f]; %.0f ns per slice listed\n",
-                median(ours_max), worst(ours_max), median(ours_min), least(ours_min), median(ours_ns));
-    std::printf("  plain XOR-nearest (anchor): max/mean %.3f [%.3f], min/mean %.3f [%.3f]\n", median(plain_max),
-                worst(plain_max), median(plain_min), least(plain_min));
+    std::printf(
+        "  256 virtual keys per peer: max/mean %.3f [%.3f], min/mean %.3f [%.3f]; %.0f ns per slice listed\n",
+        median(ours_max), worst(ours_max), median(ours_min), least(ours_min), median(ours_ns));
+    std::printf("  plain XOR-nearest (anchor): max/mean %.3f [%.3f], min/mean %.3f [%.3f]\n",
+                median(plain_max), worst(plain_max), median(plain_min), least(plain_min));
     std::printf("max/mean load: %.3f (worst %.3f; goal <= 1.3) vs plain XOR-nearest %.3f: %.2fx lower\n",
                 median(ours_max), worst(ours_max), median(plain_max), median(plain_max) / median(ours_max));
     return 0;

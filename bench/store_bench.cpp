@@ -53,7 +53,8 @@ double median(std::vector<double> v) {
 }
 
 fs::path scratch(const char* name) {
-    const auto dir = fs::temp_directory_path() / ("kitsunet_bench_store_" + std::to_string(::getpid()) + "_" + name);
+    const auto dir =
+        fs::temp_directory_path() / ("kitsunet_bench_store_" + std::to_string(::getpid()) + "_" + name);
     fs::remove_all(dir);
     return dir;
 }
@@ -81,7 +82,9 @@ void ingest_floor(const Blocks& blocks, const fs::path& dir) {
     rocksdb::DB* raw = nullptr;
     if (const auto s = rocksdb::DB::Open(options, dir.string(), &raw); !s.ok()) fail(s.ToString());
     const std::unique_ptr<rocksdb::DB> db(raw);
-    const auto slice_of = [](ByteView b) { return rocksdb::Slice(reinterpret_cast<const char*>(b.data()), b.size()); };
+    const auto slice_of = [](ByteView b) {
+        return rocksdb::Slice(reinterpret_cast<const char*>(b.data()), b.size());
+    };
     for (const auto& block : blocks) {
         for (const auto& s : block) {
             rocksdb::WriteBatch batch;
@@ -92,7 +95,8 @@ void ingest_floor(const Blocks& blocks, const fs::path& dir) {
                     batch.Put(slice_of(h), slice_of(bytes));
                     record.nodes.push_back(h);
                 }
-            batch.Put(slice_of(store::format::slice_key(s.id)), slice_of(store::format::encode_record(record)));
+            batch.Put(slice_of(store::format::slice_key(s.id)),
+                      slice_of(store::format::encode_record(record)));
             if (const auto st = db->Write({}, &batch); !st.ok()) fail(st.ToString());
         }
     }
@@ -103,11 +107,16 @@ Params parse(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         const auto value = std::stoull(argv[i + 1]);
-        if (flag == "--accounts") p.accounts = value;
-        else if (flag == "--blocks") p.blocks = value;
-        else if (flag == "--prefix-len") p.prefix_length = value;
-        else if (flag == "--trials") p.trials = static_cast<int>(value);
-        else fail("unknown option " + flag);
+        if (flag == "--accounts")
+            p.accounts = value;
+        else if (flag == "--blocks")
+            p.blocks = value;
+        else if (flag == "--prefix-len")
+            p.prefix_length = value;
+        else if (flag == "--trials")
+            p.trials = static_cast<int>(value);
+        else
+            fail("unknown option " + flag);
     }
     if (argc % 2 == 0) fail("usage: bench_store [--accounts N] [--blocks B] [--prefix-len L] [--trials T]");
     return p;
@@ -127,9 +136,10 @@ int run(int argc, char** argv) {
         }
         slices += blocks.back().size();
     }
-    std::printf("store ingest: %zu blocks × %zu slices (prefix length %zu) of a %zu-account chain, %.1f MB of "
-                "nodes and code; %d trials, medians\n",
-                p.blocks, blocks[0].size(), p.prefix_length, p.accounts, static_cast<double>(bytes) / 1e6, p.trials);
+    std::printf(
+        "store ingest: %zu blocks × %zu slices (prefix length %zu) of a %zu-account chain, %.1f MB of "
+        "nodes and code; %d trials, medians\n",
+        p.blocks, blocks[0].size(), p.prefix_length, p.accounts, static_cast<double>(bytes) / 1e6, p.trials);
     std::vector<double> ours, stored, floor;
     const auto dir_ours = scratch("ours"), dir_verified = scratch("verified"), dir_floor = scratch("floor");
     for (int t = 0; t < p.trials; ++t) {
@@ -139,7 +149,8 @@ int run(int argc, char** argv) {
         for (const auto& d : {dir_ours, dir_verified, dir_floor}) fs::remove_all(d);
     }
     const double n = static_cast<double>(slices);
-    const double ours_rate = n / median(ours), stored_rate = n / median(stored), floor_rate = n / median(floor);
+    const double ours_rate = n / median(ours), stored_rate = n / median(stored),
+                 floor_rate = n / median(floor);
     const double mb_per_slice = static_cast<double>(bytes) / n / 1e6;
     const auto line = [mb_per_slice](const char* what, double rate) {
         std::printf("  %-52s %7.0f slices/s (%5.1f MB/s)\n", what, rate, rate * mb_per_slice);
@@ -147,8 +158,8 @@ int run(int argc, char** argv) {
     line("kitsunet store, put_slice(Slice) (verify + store):", ours_rate);
     line("kitsunet store, put_slice(VerifiedSlice) (store):", stored_rate);
     line("RocksDB floor (same bytes, plain batches):", floor_rate);
-    std::printf("store ingest vs RocksDB floor: %.2fx (verified slices only: %.2fx)\n", ours_rate / floor_rate,
-                stored_rate / floor_rate);
+    std::printf("store ingest vs RocksDB floor: %.2fx (verified slices only: %.2fx)\n",
+                ours_rate / floor_rate, stored_rate / floor_rate);
     return 0;
 }
 

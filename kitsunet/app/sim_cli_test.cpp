@@ -11,8 +11,9 @@ using kitsunet::testing::cli::kitsunet;  // hides namespace kitsunet for unquali
 TEST(SimCli, DistributionPrintsLoadAndMovement) {
     const auto r = kitsunet("sim distribution --peers 200 --replicas 3 --prefix-len 3 --seed 5");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("200 peers, 3 replicas, 256 virtual keys per peer, 4096 slices (prefix length 3), seed 5"),
-              std::string::npos)
+    EXPECT_NE(
+        r.out.find("200 peers, 3 replicas, 256 virtual keys per peer, 4096 slices (prefix length 3), seed 5"),
+        std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("mean 61.4"), std::string::npos) << r.out;  // 4096 × 3 / 200
     EXPECT_NE(r.out.find("join of 2 peers (1%)"), std::string::npos) << r.out;

@@ -39,7 +39,7 @@
 namespace kitsunet::ksn {
 
 struct DistributionParams {
-    std::size_t replicas{4};         ///< R: nearest peers per slice
+    std::size_t replicas{4};           ///< R: nearest peers per slice
     std::uint16_t virtual_nodes{256};  ///< V: keys per peer (at least 1)
 };
 

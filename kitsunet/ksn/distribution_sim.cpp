@@ -85,7 +85,8 @@ SimReport simulate(const SimParams& params) {
     KITSUNET_ASSERT(params.peers >= 1 && params.prefix_length <= kMaxPrefixLength);
     KITSUNET_ASSERT(params.churn >= 0 && params.churn < 1);
     const std::vector<Hash> keys = all_slice_keys(params.prefix_length);
-    const auto churned = static_cast<std::size_t>(std::ceil(params.churn * static_cast<double>(params.peers)));
+    const auto churned =
+        static_cast<std::size_t>(std::ceil(params.churn * static_cast<double>(params.peers)));
     const std::vector<Bytes> ids = random_peer_ids(params.peers + churned, params.seed);
 
     Distribution base(params.distribution);

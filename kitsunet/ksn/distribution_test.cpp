@@ -58,7 +58,8 @@ Ids ids_of(const Distribution& d, const std::vector<Distribution::Slot>& slots) 
 }
 
 std::size_t shared_count(const Ids& a, const Ids& b) {
-    return static_cast<std::size_t>(std::ranges::count_if(a, [&](const Bytes& id) { return std::ranges::find(b, id) != b.end(); }));
+    return static_cast<std::size_t>(
+        std::ranges::count_if(a, [&](const Bytes& id) { return std::ranges::find(b, id) != b.end(); }));
 }
 
 Ids responsible_ids(const Distribution& d, const Hash& slice) { return ids_of(d, d.responsible(slice)); }
@@ -167,7 +168,9 @@ TEST(Distribution, StorageRadiusAddsServedSlices) {
     for (const auto& id : ids) d.add_peer(id);
     const auto slot = *d.find(ids[0]);
     const std::vector<Hash> keys = all_slice_keys(3);
-    const auto served = [&] { return std::ranges::count_if(keys, [&](const Hash& k) { return d.serves(slot, k); }); };
+    const auto served = [&] {
+        return std::ranges::count_if(keys, [&](const Hash& k) { return d.serves(slot, k); });
+    };
     const auto nearest_only = served();
     d.add_peer(ids[0], 2);  // a quarter of the key space besides
     EXPECT_EQ(d.storage_depth(slot), 2u);

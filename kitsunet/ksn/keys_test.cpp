@@ -14,7 +14,8 @@ Hash h(std::string_view hex) { return *fixed_from_hex<32>(hex); }
 
 TEST(SliceKey, IsSha256OfTheLowercaseHexText) {
     EXPECT_EQ(prefix_text(Bytes{0, 0xa, 0xa, 8}), "0aa8");
-    EXPECT_EQ(slice_key(Bytes{0, 0xa, 0xa, 8}), h("93daf0a01dfa3b78fdf868315c15a25dcc8d9a2157ae5f11c2c5f350e1c80640"));
+    EXPECT_EQ(slice_key(Bytes{0, 0xa, 0xa, 8}),
+              h("93daf0a01dfa3b78fdf868315c15a25dcc8d9a2157ae5f11c2c5f350e1c80640"));
     EXPECT_EQ(slice_key(Bytes{}), h("7f19655ffa106d98941dc8bb06155e6bc4bc9560877543a30adb78f6aba881af"));
 }
 
@@ -23,7 +24,8 @@ TEST(PeerKey, VirtualKeysHashThePeerKeyAndABigEndianIndex) {
     EXPECT_EQ(key, h("bdb94c73d53c44023a715a2970a10c4d54fa9550b70fd9d34cc4b0a2de5ddcbe"));
     EXPECT_EQ(virtual_key(key, 0), key);
     EXPECT_EQ(virtual_key(key, 1), h("2b4e0c9e924ca9a53574f051fa86cba0c1a84a51d669e6516fda672cd1798b05"));
-    EXPECT_EQ(virtual_key(key, 0x0102), h("f78e32bcec89658ced861d836b72bf574987a03861ea950c4bae15eb5c76bd35"));
+    EXPECT_EQ(virtual_key(key, 0x0102),
+              h("f78e32bcec89658ced861d836b72bf574987a03861ea950c4bae15eb5c76bd35"));
 }
 
 TEST(Prefixes, AreNumberedInOrder) {

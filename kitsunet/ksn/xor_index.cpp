@@ -46,7 +46,8 @@ void XorIndex::closest_owners(const Key256& target, std::size_t count, std::vect
         }
         const auto first = points_.begin();
         const auto mid = static_cast<std::size_t>(
-            std::partition_point(first + static_cast<std::ptrdiff_t>(r.lo), first + static_cast<std::ptrdiff_t>(r.hi),
+            std::partition_point(first + static_cast<std::ptrdiff_t>(r.lo),
+                                 first + static_cast<std::ptrdiff_t>(r.hi),
                                  [split](const Point& p) { return !p.key.bit(split); }) -
             first);
         const Range zeros{r.lo, mid};

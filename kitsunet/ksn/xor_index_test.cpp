@@ -43,7 +43,8 @@ TEST(XorIndex, AgreesWithBruteForce) {
         const std::size_t owners = 1 + rng() % 40;
         for (XorIndex::Owner o = 0; o < owners; ++o) {
             std::vector<XorIndex::Point> points(1 + rng() % 5);
-            for (auto& p : points) p = {round % 2 ? sparse_key(rng) : Key256{{rng(), rng(), rng(), rng()}}, o};
+            for (auto& p : points)
+                p = {round % 2 ? sparse_key(rng) : Key256{{rng(), rng(), rng(), rng()}}, o};
             index.insert(points);
             all.insert(all.end(), points.begin(), points.end());
         }
@@ -68,7 +69,8 @@ TEST(XorIndex, EmptyAndAlreadyFound) {
     std::vector<XorIndex::Owner> out;
     index.closest_owners(Key256{}, 4, out);
     EXPECT_TRUE(out.empty());
-    const XorIndex::Point points[] = {{Key256{{1, 0, 0, 0}}, 7}, {Key256{{2, 0, 0, 0}}, 8}, {Key256{{3, 0, 0, 0}}, 9}};
+    const XorIndex::Point points[] = {
+        {Key256{{1, 0, 0, 0}}, 7}, {Key256{{2, 0, 0, 0}}, 8}, {Key256{{3, 0, 0, 0}}, 9}};
     index.insert(points);
     out = {8};  // counts as found and is not repeated
     index.closest_owners(Key256{{1, 0, 0, 0}}, 2, out);

@@ -19,8 +19,9 @@ slice::SliceId sample_id(trie::Nibbles prefix, std::optional<Hash> owner = std::
 }
 
 TEST(StoreFormat, SliceKeysNameTheirSlice) {
-    for (const auto& id : {sample_id({}), sample_id({1}), sample_id({1, 3, 7, 2}), sample_id({0xa, 0, 0xf}),
-                           sample_id({1, 2}, keccak256(as_bytes("owner"))), sample_id(trie::Nibbles(64, 9))}) {
+    for (const auto& id :
+         {sample_id({}), sample_id({1}), sample_id({1, 3, 7, 2}), sample_id({0xa, 0, 0xf}),
+          sample_id({1, 2}, keccak256(as_bytes("owner"))), sample_id(trie::Nibbles(64, 9))}) {
         const Bytes key = slice_key(id);
         EXPECT_EQ(decode_slice_key(key).value(), id) << id.to_string();
         EXPECT_TRUE(std::ranges::equal(ByteView(key).first(32), id.root.view()));

@@ -48,7 +48,8 @@ StoreResult<format::Counters> read_counters(const Store::Impl& impl) {
     auto format = impl.get(Table::kDefault, as_bytes(kFormatKey));
     if (!format) return std::unexpected(format.error());
     if (!*format)
-        return std::unexpected(Error{StoreErrc::kIncompatible, impl.dir.string() + " is not a kitsunet store"});
+        return std::unexpected(
+            Error{StoreErrc::kIncompatible, impl.dir.string() + " is not a kitsunet store"});
     const std::string version((*format)->begin(), (*format)->end());
     if (version != format::kFormatVersion)
         return std::unexpected(
@@ -130,8 +131,10 @@ std::uint64_t directory_bytes(const std::filesystem::path& dir) {
 StoreResult<std::optional<BlockHeader>> decode_stored_header(std::optional<Bytes> rlp, const Hash& hash) {
     if (!rlp) return std::nullopt;
     auto header = rlp::decode_block_header(*rlp);
-    if (!header) return std::unexpected(corrupt("header " + to_hex(hash) + " does not decode", header.error().code));
-    if (block_hash(*header) != hash) return std::unexpected(corrupt("header " + to_hex(hash) + " has another hash", Errc::kInvalidHeader));
+    if (!header)
+        return std::unexpected(corrupt("header " + to_hex(hash) + " does not decode", header.error().code));
+    if (block_hash(*header) != hash)
+        return std::unexpected(corrupt("header " + to_hex(hash) + " has another hash", Errc::kInvalidHeader));
     return std::optional<BlockHeader>(std::move(*header));
 }
 
@@ -141,11 +144,16 @@ std::string_view table_name(Table t) noexcept { return kTableNames[static_cast<s
 
 std::string_view describe(StoreErrc e) noexcept {
     switch (e) {
-        case StoreErrc::kIo: return "storage I/O error";
-        case StoreErrc::kCorrupt: return "stored data is corrupt";
-        case StoreErrc::kIncompatible: return "not a kitsunet store of this format";
-        case StoreErrc::kQuotaExceeded: return "storage quota exceeded";
-        case StoreErrc::kRefused: return "refused: does not verify";
+        case StoreErrc::kIo:
+            return "storage I/O error";
+        case StoreErrc::kCorrupt:
+            return "stored data is corrupt";
+        case StoreErrc::kIncompatible:
+            return "not a kitsunet store of this format";
+        case StoreErrc::kQuotaExceeded:
+            return "storage quota exceeded";
+        case StoreErrc::kRefused:
+            return "refused: does not verify";
     }
     return "unknown store error";
 }
@@ -155,7 +163,9 @@ Error io_error(const rocksdb::Status& s, std::string_view what) {
     return Error{code, std::string(what) + ": " + s.ToString()};
 }
 
-Error corrupt(std::string message, Errc cause) { return Error{StoreErrc::kCorrupt, std::move(message), cause}; }
+Error corrupt(std::string message, Errc cause) {
+    return Error{StoreErrc::kCorrupt, std::move(message), cause};
+}
 
 Store::Impl::~Impl() {
     for (auto* handle : handles)
@@ -163,7 +173,8 @@ Store::Impl::~Impl() {
     if (db) db->Close();
 }
 
-StoreResult<std::optional<Bytes>> Store::Impl::get(Table t, ByteView key, const rocksdb::Snapshot* snapshot) const {
+StoreResult<std::optional<Bytes>> Store::Impl::get(Table t, ByteView key,
+                                                   const rocksdb::Snapshot* snapshot) const {
     rocksdb::ReadOptions read;
     read.snapshot = snapshot;
     rocksdb::PinnableSlice value;
@@ -173,8 +184,8 @@ StoreResult<std::optional<Bytes>> Store::Impl::get(Table t, ByteView key, const 
     return std::optional<Bytes>(to_bytes(value));
 }
 
-StoreResult<std::vector<std::optional<Bytes>>> Store::Impl::multi_get(Table t, const std::vector<Bytes>& keys,
-                                                                      const rocksdb::Snapshot* snapshot) const {
+StoreResult<std::vector<std::optional<Bytes>>> Store::Impl::multi_get(
+    Table t, const std::vector<Bytes>& keys, const rocksdb::Snapshot* snapshot) const {
     rocksdb::ReadOptions read;
     read.snapshot = snapshot;
     std::vector<rocksdb::Slice> key_slices;
@@ -186,7 +197,8 @@ StoreResult<std::vector<std::optional<Bytes>>> Store::Impl::multi_get(Table t, c
     std::vector<std::optional<Bytes>> out(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
         if (statuses[i].IsNotFound()) continue;
-        if (!statuses[i].ok()) return std::unexpected(io_error(statuses[i], "reading " + std::string(table_name(t))));
+        if (!statuses[i].ok())
+            return std::unexpected(io_error(statuses[i], "reading " + std::string(table_name(t))));
         out[i] = to_bytes(values[i]);
     }
     return out;
@@ -197,7 +209,8 @@ StoreResult<std::vector<Bytes>> Store::Impl::keys_with_prefix(Table t, ByteView 
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, cf(t)));
     for (it->Seek(as_slice(prefix)); it->Valid() && it->key().starts_with(as_slice(prefix)); it->Next())
         keys.push_back(to_bytes(it->key()));
-    if (!it->status().ok()) return std::unexpected(io_error(it->status(), "scanning " + std::string(table_name(t))));
+    if (!it->status().ok())
+        return std::unexpected(io_error(it->status(), "scanning " + std::string(table_name(t))));
     return keys;
 }
 
@@ -221,12 +234,14 @@ StoreResult<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dir
     for (const auto name : kTableNames) families.emplace_back(std::string(name), table_options(cache));
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* db = nullptr;
-    const auto s = options.read_only
-                       ? rocksdb::DB::OpenForReadOnly(db_options(options), dir.string(), families, &handles, &db)
-                       : rocksdb::DB::Open(db_options(options), dir.string(), families, &handles, &db);
+    const auto s =
+        options.read_only
+            ? rocksdb::DB::OpenForReadOnly(db_options(options), dir.string(), families, &handles, &db)
+            : rocksdb::DB::Open(db_options(options), dir.string(), families, &handles, &db);
     if (!s.ok()) {
         const bool foreign = s.IsInvalidArgument() && s.ToString().find("olumn famil") != std::string::npos;
-        if (foreign) return std::unexpected(Error{StoreErrc::kIncompatible, dir.string() + ": " + s.ToString()});
+        if (foreign)
+            return std::unexpected(Error{StoreErrc::kIncompatible, dir.string() + ": " + s.ToString()});
         return std::unexpected(io_error(s, "opening " + dir.string()));
     }
     impl->db.reset(db);
@@ -245,7 +260,9 @@ StoreResult<std::optional<slice::Slice>> Store::Impl::read_slice(const slice::Sl
     if (!value) return std::unexpected(value.error());
     if (!*value) return std::nullopt;
     auto record = format::decode_record(**value);
-    if (!record) return std::unexpected(corrupt("the record of slice " + id.to_string() + " does not decode", record.error()));
+    if (!record)
+        return std::unexpected(
+            corrupt("the record of slice " + id.to_string() + " does not decode", record.error()));
 
     std::vector<Bytes> keys;  // stem, head (when hashed), nodes: one MultiGet
     for (const auto& h : record->stem) keys.emplace_back(h.bytes.begin(), h.bytes.end());
@@ -264,7 +281,9 @@ StoreResult<std::optional<slice::Slice>> Store::Impl::read_slice(const slice::Sl
     slice::Slice out;
     out.id = id;
     std::size_t next = 0;
-    const auto take = [&](std::vector<std::optional<Bytes>>& from, std::size_t i) { return std::move(*from[i]); };
+    const auto take = [&](std::vector<std::optional<Bytes>>& from, std::size_t i) {
+        return std::move(*from[i]);
+    };
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (!(*nodes)[i]) return std::unexpected(missing(keys[i]));
     for (std::size_t i = 0; i < code_keys.size(); ++i)
@@ -305,7 +324,9 @@ StoreResult<std::optional<LatestSlice>> Store::latest(const trie::Nibbles& prefi
     if (!value) return std::unexpected(value.error());
     if (!*value) return std::nullopt;
     auto entry = format::decode_group(**value);
-    if (!entry) return std::unexpected(corrupt("the group entry of " + group.group() + " does not decode", entry.error()));
+    if (!entry)
+        return std::unexpected(
+            corrupt("the group entry of " + group.group() + " does not decode", entry.error()));
     slice::SliceId id = group;
     id.root = entry->root;
     return std::optional<LatestSlice>(LatestSlice{std::move(id), entry->number});
@@ -325,13 +346,17 @@ StoreResult<std::vector<LatestSlice>> Store::latest_slices() const {
     return out;
 }
 
-StoreResult<std::optional<Bytes>> Store::get_node(const Hash& hash) const { return impl_->get(Table::kNodes, hash); }
+StoreResult<std::optional<Bytes>> Store::get_node(const Hash& hash) const {
+    return impl_->get(Table::kNodes, hash);
+}
 
 StoreResult<std::optional<Bytes>> Store::get_code(const Hash& code_hash) const {
     return impl_->get(Table::kCodes, code_hash);
 }
 
-std::unique_ptr<slice::NodeSource> Store::node_source() const { return std::make_unique<SnapshotNodeSource>(*impl_); }
+std::unique_ptr<slice::NodeSource> Store::node_source() const {
+    return std::make_unique<SnapshotNodeSource>(*impl_);
+}
 
 StoreResult<std::optional<BlockHeader>> Store::header_by_hash(const Hash& hash) const {
     auto rlp = impl_->get(Table::kHeaders, hash);
@@ -344,11 +369,15 @@ StoreResult<std::optional<BlockHeader>> Store::header_by_number(std::uint64_t nu
     auto hash = impl_->get(Table::kNumbers, format::encode_number(number), view.get());
     if (!hash) return std::unexpected(hash.error());
     if (!*hash) return std::nullopt;
-    if ((*hash)->size() != 32) return std::unexpected(corrupt("the hash of block " + std::to_string(number) + " is not 32 bytes", Errc::kWrongLength));
+    if ((*hash)->size() != 32)
+        return std::unexpected(
+            corrupt("the hash of block " + std::to_string(number) + " is not 32 bytes", Errc::kWrongLength));
     const Hash h = Hash::from(**hash);
     auto rlp = impl_->get(Table::kHeaders, h, view.get());
     if (!rlp) return std::unexpected(rlp.error());
-    if (!*rlp) return std::unexpected(corrupt("block " + std::to_string(number) + " names a header that is missing", Errc::kMissingNode));
+    if (!*rlp)
+        return std::unexpected(corrupt("block " + std::to_string(number) + " names a header that is missing",
+                                       Errc::kMissingNode));
     return decode_stored_header(std::move(*rlp), h);
 }
 
@@ -358,7 +387,13 @@ Stats Store::stats() const {
         const std::lock_guard lock(impl_->published_mutex);
         c = impl_->published;
     }
-    return Stats{c.slices, c.nodes, c.codes, c.headers, c.usage, impl_->options.quota_bytes, directory_bytes(impl_->dir)};
+    return Stats{c.slices,
+                 c.nodes,
+                 c.codes,
+                 c.headers,
+                 c.usage,
+                 impl_->options.quota_bytes,
+                 directory_bytes(impl_->dir)};
 }
 
 StoreStatus Store::sync_wal() {

@@ -62,7 +62,7 @@ struct Options {
     std::uint64_t prune_window{128};  ///< blocks of history kept below the head (at least 1)
     bool sync{false};                 ///< fsync the WAL on every write (else only on sync_wal())
     bool create_if_missing{true};
-    bool read_only{false};               ///< open for reading only (writes fail with kIo)
+    bool read_only{false};                     ///< open for reading only (writes fail with kIo)
     std::size_t block_cache_bytes{32u << 20};  ///< RocksDB block cache shared by the tables
 };
 
@@ -100,7 +100,8 @@ struct CheckReport {
 class Store {
   public:
     /// Opens (or creates) the store in `dir`. Errors: kIo, kIncompatible, kCorrupt.
-    static StoreResult<std::unique_ptr<Store>> open(const std::filesystem::path& dir, const Options& options = {});
+    static StoreResult<std::unique_ptr<Store>> open(const std::filesystem::path& dir,
+                                                    const Options& options = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -120,7 +121,8 @@ class Store {
     /// no longer verifies), kIo.
     StoreResult<std::optional<slice::VerifiedSlice>> get_verified_slice(const slice::SliceId& id) const;
     /// The latest slice of the group of `prefix`, `depth` and `storage_owner`, or nullopt.
-    StoreResult<std::optional<LatestSlice>> latest(const trie::Nibbles& prefix, std::uint8_t depth = slice::kFullDepth,
+    StoreResult<std::optional<LatestSlice>> latest(const trie::Nibbles& prefix,
+                                                   std::uint8_t depth = slice::kFullDepth,
                                                    const std::optional<Hash>& storage_owner = {}) const;
     /// The latest slice of every group, in group key order.
     StoreResult<std::vector<LatestSlice>> latest_slices() const;

@@ -21,8 +21,8 @@ std::string key_text(ByteView key) { return {key.begin(), key.end()}; }
 
 std::string describe_counters(const format::Counters& c) {
     return "usage " + std::to_string(c.usage) + ", " + std::to_string(c.slices) + " slices, " +
-           std::to_string(c.nodes) + " nodes, " + std::to_string(c.codes) + " codes, " + std::to_string(c.headers) +
-           " headers";
+           std::to_string(c.nodes) + " nodes, " + std::to_string(c.codes) + " codes, " +
+           std::to_string(c.headers) + " headers";
 }
 
 class Checker {
@@ -35,9 +35,10 @@ class Checker {
 
     StoreResult<CheckReport> run() {
         using Step = StoreStatus (Checker::*)();
-        for (const Step step : {&Checker::scan_groups, &Checker::scan_slices, &Checker::scan_refs, &Checker::scan_nodes,
-                                &Checker::scan_codes, &Checker::scan_roots, &Checker::scan_ages, &Checker::scan_headers,
-                                &Checker::scan_numbers, &Checker::check_totals})
+        for (const Step step :
+             {&Checker::scan_groups, &Checker::scan_slices, &Checker::scan_refs, &Checker::scan_nodes,
+              &Checker::scan_codes, &Checker::scan_roots, &Checker::scan_ages, &Checker::scan_headers,
+              &Checker::scan_numbers, &Checker::check_totals})
             if (auto s = (this->*step)(); !s) return std::unexpected(s.error());
         report_.slices = found_.slices;
         report_.nodes = found_.nodes;
@@ -56,7 +57,8 @@ class Checker {
             found_.usage += it->key().size() + it->value().size();
             visit(as_view(it->key()), as_view(it->value()));
         }
-        if (!it->status().ok()) return std::unexpected(io_error(it->status(), "scanning " + std::string(table_name(t))));
+        if (!it->status().ok())
+            return std::unexpected(io_error(it->status(), "scanning " + std::string(table_name(t))));
         return {};
     }
 
@@ -67,7 +69,8 @@ class Checker {
     StoreStatus scan_groups() {
         return scan(Table::kGroups, [this](ByteView key, ByteView value) {
             const auto entry = format::decode_group(value);
-            const auto id = entry ? format::decode_group_key(key, entry->root) : std::unexpected(entry.error());
+            const auto id =
+                entry ? format::decode_group_key(key, entry->root) : std::unexpected(entry.error());
             if (!id) return problem("group entry " + to_hex(key) + " does not decode");
             latest_.emplace(key_text(key), entry->root);
             group_targets_.push_back(key_text(format::slice_key(*id)));
@@ -94,7 +97,8 @@ class Checker {
         auto stored = impl_.read_slice(id, snapshot_);
         if (!stored || !*stored) return problem("slice " + id.to_string() + " cannot be read back");
         if (auto v = slice::verify(std::move(**stored)); !v)
-            problem("slice " + id.to_string() + " does not verify: " + std::string(kitsunet::describe(v.error())));
+            problem("slice " + id.to_string() +
+                    " does not verify: " + std::string(kitsunet::describe(v.error())));
     }
 
     StoreStatus scan_refs() {
@@ -105,12 +109,13 @@ class Checker {
             const auto expected = expected_refs_.find(*ref_id);
             const std::uint32_t want = expected == expected_refs_.end() ? 0 : expected->second;
             if (ref->count != want)
-                problem("count of " + to_hex(ref_id->second) + " is " + std::to_string(ref->count) + ", slices name it " +
-                        std::to_string(want) + " times");
+                problem("count of " + to_hex(ref_id->second) + " is " + std::to_string(ref->count) +
+                        ", slices name it " + std::to_string(want) + " times");
             if (expected != expected_refs_.end()) expected_refs_.erase(expected);
             sizes_.emplace(*ref_id, ref->size);
         });
-        for (const auto& [ref, count] : expected_refs_) problem("slices name " + to_hex(ref.second) + ", which has no count");
+        for (const auto& [ref, count] : expected_refs_)
+            problem("slices name " + to_hex(ref.second) + ", which has no count");
         return s;
     }
 
@@ -118,7 +123,8 @@ class Checker {
         auto s = scan(t, [this, kind, &count](ByteView key, ByteView value) {
             ++count;
             const Hash hash = Hash::from(key);
-            if (key.size() != 32 || keccak256(value) != hash) problem(to_hex(key) + " does not hash to its key");
+            if (key.size() != 32 || keccak256(value) != hash)
+                problem(to_hex(key) + " does not hash to its key");
             const auto size = sizes_.find({kind, hash});
             if (size == sizes_.end()) return problem(to_hex(key) + " is stored but not counted");
             if (size->second != value.size()) problem(to_hex(key) + " is counted with another size");
@@ -136,12 +142,15 @@ class Checker {
             const auto number = format::decode_number(value);
             if (key.size() != 32 || !number) return problem("root " + to_hex(key) + " does not decode");
             root_numbers_.emplace(Hash::from(key), *number);
-            if (!slice_roots_.contains(Hash::from(key))) problem("root " + to_hex(key) + " is listed without slices");
+            if (!slice_roots_.contains(Hash::from(key)))
+                problem("root " + to_hex(key) + " is listed without slices");
         });
         for (const auto& root : slice_roots_)
-            if (!root_numbers_.contains(root)) problem("root " + to_hex(root) + " has slices but is not listed");
+            if (!root_numbers_.contains(root))
+                problem("root " + to_hex(root) + " has slices but is not listed");
         for (const auto& target : group_targets_)
-            if (!slice_keys_.contains(target)) problem("a group names slice " + to_hex(as_bytes(target)) + ", which is absent");
+            if (!slice_keys_.contains(target))
+                problem("a group names slice " + to_hex(as_bytes(target)) + ", which is absent");
         return s;
     }
 
@@ -152,11 +161,13 @@ class Checker {
             if (!age) return problem("ages key " + to_hex(key) + " does not decode");
             const auto number = root_numbers_.find(age->second);
             if (number == root_numbers_.end() || number->second != age->first)
-                problem("ages lists root " + to_hex(age->second) + " at " + std::to_string(age->first) + ", not its number");
+                problem("ages lists root " + to_hex(age->second) + " at " + std::to_string(age->first) +
+                        ", not its number");
             aged.insert(age->second);
         });
         for (const auto& root : superseded_roots_)
-            if (!aged.contains(root)) problem("root " + to_hex(root) + " holds superseded slices that prune would skip");
+            if (!aged.contains(root))
+                problem("root " + to_hex(root) + " holds superseded slices that prune would skip");
         return s;
     }
 
@@ -173,7 +184,8 @@ class Checker {
     StoreStatus scan_numbers() {
         return scan(Table::kNumbers, [this](ByteView key, ByteView value) {
             const auto number = format::decode_number(key);
-            const auto header = value.size() == 32 ? header_numbers_.find(Hash::from(value)) : header_numbers_.end();
+            const auto header =
+                value.size() == 32 ? header_numbers_.find(Hash::from(value)) : header_numbers_.end();
             if (!number || header == header_numbers_.end() || header->second != *number)
                 problem("block number " + to_hex(key) + " names no header of that number");
         });
@@ -186,10 +198,12 @@ class Checker {
         if (!stored)
             problem("the totals do not decode");
         else if (*stored != found_)
-            problem("the totals say " + describe_counters(*stored) + "; the tables hold " + describe_counters(found_));
+            problem("the totals say " + describe_counters(*stored) + "; the tables hold " +
+                    describe_counters(found_));
         const std::uint64_t quota = impl_.options.quota_bytes;
         if (quota != 0 && found_.usage > quota)
-            problem("usage " + std::to_string(found_.usage) + " exceeds the quota of " + std::to_string(quota));
+            problem("usage " + std::to_string(found_.usage) + " exceeds the quota of " +
+                    std::to_string(quota));
         return {};
     }
 
@@ -211,6 +225,8 @@ class Checker {
 
 }  // namespace
 
-StoreResult<CheckReport> Store::check(bool verify_slices) const { return Checker(*impl_, verify_slices).run(); }
+StoreResult<CheckReport> Store::check(bool verify_slices) const {
+    return Checker(*impl_, verify_slices).run();
+}
 
 }  // namespace kitsunet::store

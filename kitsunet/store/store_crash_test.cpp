@@ -61,7 +61,8 @@ bool await_ready(int fd, std::string& out) {
 // Everything the child wrote, after its death.
 std::string drain(int fd, std::string text) {
     char buffer[4096];
-    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
+        text.append(buffer, static_cast<std::size_t>(n));
     ::close(fd);
     return text;
 }

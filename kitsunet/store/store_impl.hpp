@@ -16,7 +16,18 @@
 namespace kitsunet::store {
 
 /// The column families, in the order they are opened (format.hpp describes each).
-enum class Table : std::uint8_t { kDefault, kNodes, kCodes, kRefs, kSlices, kGroups, kRoots, kAges, kHeaders, kNumbers };
+enum class Table : std::uint8_t {
+    kDefault,
+    kNodes,
+    kCodes,
+    kRefs,
+    kSlices,
+    kGroups,
+    kRoots,
+    kAges,
+    kHeaders,
+    kNumbers
+};
 inline constexpr std::size_t kTableCount = 10;
 std::string_view table_name(Table t) noexcept;
 
@@ -40,8 +51,8 @@ struct Store::Impl {
     std::unique_ptr<rocksdb::DB> db;
     std::array<rocksdb::ColumnFamilyHandle*, kTableCount> handles{};
 
-    std::mutex write_mutex;       // one writer at a time (reference counts are read-modify-write)
-    format::Counters counters;    // guarded by write_mutex: what the last committed batch wrote
+    std::mutex write_mutex;     // one writer at a time (reference counts are read-modify-write)
+    format::Counters counters;  // guarded by write_mutex: what the last committed batch wrote
     mutable std::mutex published_mutex;
     format::Counters published;  // a copy for stats(), updated after each commit
 
@@ -49,15 +60,17 @@ struct Store::Impl {
     rocksdb::ColumnFamilyHandle* cf(Table t) const noexcept { return handles[static_cast<std::size_t>(t)]; }
 
     /// Reads one value; nullopt when absent. Errors: kIo.
-    StoreResult<std::optional<Bytes>> get(Table t, ByteView key, const rocksdb::Snapshot* snapshot = nullptr) const;
+    StoreResult<std::optional<Bytes>> get(Table t, ByteView key,
+                                          const rocksdb::Snapshot* snapshot = nullptr) const;
     /// Reads many values of one table at once; nullopt for each absent one. Errors: kIo.
-    StoreResult<std::vector<std::optional<Bytes>>> multi_get(Table t, const std::vector<Bytes>& keys,
-                                                             const rocksdb::Snapshot* snapshot = nullptr) const;
+    StoreResult<std::vector<std::optional<Bytes>>> multi_get(
+        Table t, const std::vector<Bytes>& keys, const rocksdb::Snapshot* snapshot = nullptr) const;
     /// Every key of `t` that starts with `prefix`, in order.
     StoreResult<std::vector<Bytes>> keys_with_prefix(Table t, ByteView prefix) const;
 
     /// The slice `id` as of `snapshot`. Errors: kCorrupt, kIo.
-    StoreResult<std::optional<slice::Slice>> read_slice(const slice::SliceId& id, const rocksdb::Snapshot* snapshot) const;
+    StoreResult<std::optional<slice::Slice>> read_slice(const slice::SliceId& id,
+                                                        const rocksdb::Snapshot* snapshot) const;
 
     void publish();  // copies counters to published; call with write_mutex held, after a commit
 };

@@ -211,7 +211,8 @@ TEST(Store, PruningKeepsTheWindowAndEachGroupsLatest) {
         for (std::size_t p = 0; p < 16; ++p) {
             const bool put = !(p == 0 && n > 3);
             const bool kept = put && (n >= 9 || (p == 0 && n == 3));
-            EXPECT_EQ(store->get_slice(blocks[n][p].id).value().has_value(), kept) << "block " << n << " prefix " << p;
+            EXPECT_EQ(store->get_slice(blocks[n][p].id).value().has_value(), kept)
+                << "block " << n << " prefix " << p;
         }
     }
     EXPECT_EQ(store->stats().slices, 4u * 15 + 1);

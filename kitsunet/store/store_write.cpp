@@ -10,10 +10,10 @@ namespace {
 
 using format::RefKind;
 
-constexpr std::size_t kRefEntryBytes = 33 + 8;    // refs: kind ‖ hash → count ‖ size
-constexpr std::size_t kRootValueBytes = 8;        // roots: root → number
-constexpr std::size_t kGroupValueBytes = 40;      // groups: … → root ‖ number
-constexpr std::size_t kPruneBatchSlices = 64;     // slices removed per batch while pruning
+constexpr std::size_t kRefEntryBytes = 33 + 8;  // refs: kind ‖ hash → count ‖ size
+constexpr std::size_t kRootValueBytes = 8;      // roots: root → number
+constexpr std::size_t kGroupValueBytes = 40;    // groups: … → root ‖ number
+constexpr std::size_t kPruneBatchSlices = 64;   // slices removed per batch while pruning
 
 Table content_table(RefKind kind) { return kind == RefKind::kNode ? Table::kNodes : Table::kCodes; }
 
@@ -54,7 +54,8 @@ StoreStatus add_record(Transaction& txn, const Prepared& p, ByteView key) {
 
 StoreStatus remove_record(Transaction& txn, ByteView key, ByteView value) {
     auto record = format::decode_record(value);
-    if (!record) return std::unexpected(corrupt("a slice record does not decode: " + to_hex(key), record.error()));
+    if (!record)
+        return std::unexpected(corrupt("a slice record does not decode: " + to_hex(key), record.error()));
     const auto nodes = format::referenced_nodes(*record);
     const auto codes = format::referenced_codes(*record);
     if (auto s = txn.load_refs(RefKind::kNode, nodes); !s) return s;
@@ -89,7 +90,9 @@ StoreResult<std::optional<std::uint64_t>> root_number(const Store::Impl& impl, c
     if (!stored) return std::unexpected(stored.error());
     if (!*stored) return std::nullopt;
     auto number = format::decode_number(**stored);
-    if (!number) return std::unexpected(corrupt("the number of root " + to_hex(root) + " does not decode", number.error()));
+    if (!number)
+        return std::unexpected(
+            corrupt("the number of root " + to_hex(root) + " does not decode", number.error()));
     return std::optional<std::uint64_t>(*number);
 }
 
@@ -119,7 +122,8 @@ StoreStatus age_again(Store::Impl& impl, Transaction& txn, const Hash& root) {
 }
 
 // The group's latest becomes `id` unless it has a higher number.
-StoreStatus update_group(Store::Impl& impl, Transaction& txn, const slice::SliceId& id, std::uint64_t number) {
+StoreStatus update_group(Store::Impl& impl, Transaction& txn, const slice::SliceId& id,
+                         std::uint64_t number) {
     const Bytes key = format::group_key(id);
     const Bytes value = format::encode_group({id.root, number});
     auto stored = impl.get(Table::kGroups, key);
@@ -129,7 +133,9 @@ StoreStatus update_group(Store::Impl& impl, Transaction& txn, const slice::Slice
         return {};
     }
     auto entry = format::decode_group(**stored);
-    if (!entry) return std::unexpected(corrupt("the group entry of " + id.group() + " does not decode", entry.error()));
+    if (!entry)
+        return std::unexpected(
+            corrupt("the group entry of " + id.group() + " does not decode", entry.error()));
     if (number < entry->number || (entry->root == id.root && number == entry->number)) return {};
     txn.replace(Table::kGroups, key, value);
     if (entry->root != id.root) return age_again(impl, txn, entry->root);
@@ -170,7 +176,9 @@ StoreStatus Transaction::load_refs(RefKind kind, std::span<const Hash> hashes) {
         PendingRef pending;
         if ((*values)[i]) {
             auto ref = format::decode_ref(*(*values)[i]);
-            if (!ref) return std::unexpected(corrupt("the count of " + to_hex(wanted[i]) + " does not decode", ref.error()));
+            if (!ref)
+                return std::unexpected(
+                    corrupt("the count of " + to_hex(wanted[i]) + " does not decode", ref.error()));
             pending.ref = *ref;
             pending.existed = true;
         }
@@ -194,7 +202,8 @@ void Transaction::add_ref(RefKind kind, const Hash& hash, ByteView content) {
 StoreStatus Transaction::drop_ref(RefKind kind, const Hash& hash) {
     PendingRef& p = (kind == RefKind::kNode ? node_refs_ : code_refs_).at(hash);
     if (p.ref.count == 0)
-        return std::unexpected(corrupt("a slice names " + to_hex(hash) + ", which no count covers", Errc::kMissingNode));
+        return std::unexpected(
+            corrupt("a slice names " + to_hex(hash) + ", which no count covers", Errc::kMissingNode));
     if (--p.ref.count == 0) {  // it goes
         counters_.usage = saturating_sub(counters_.usage, kRefEntryBytes + 32 + p.ref.size);
         auto& count = kind == RefKind::kNode ? counters_.nodes : counters_.codes;
@@ -232,7 +241,8 @@ void Transaction::finish_refs() {
                 batch_.Delete(impl_.cf(content_table(kind)), as_slice(hash));
             } else {
                 batch_.Put(impl_.cf(Table::kRefs), as_slice(key), as_slice(format::encode_ref(p.ref)));
-                if (!p.existed) batch_.Put(impl_.cf(content_table(kind)), as_slice(hash), as_slice(p.content));
+                if (!p.existed)
+                    batch_.Put(impl_.cf(content_table(kind)), as_slice(hash), as_slice(p.content));
             }
         }
     }
@@ -257,9 +267,10 @@ StoreStatus Store::put_slice(slice::Slice slice, std::uint64_t number) {
     const std::string name = slice.id.to_string();
     auto verified = slice::verify(std::move(slice));
     if (!verified)
-        return std::unexpected(Error{StoreErrc::kRefused,
-                                     "slice " + name + " does not verify: " + std::string(kitsunet::describe(verified.error())),
-                                     verified.error()});
+        return std::unexpected(
+            Error{StoreErrc::kRefused,
+                  "slice " + name + " does not verify: " + std::string(kitsunet::describe(verified.error())),
+                  verified.error()});
     return put_slice(*verified, number);
 }
 
@@ -304,7 +315,8 @@ StoreResult<bool> Store::remove_slice(const slice::SliceId& id) {
         if (!number) return std::unexpected(number.error());
         if (*number) {
             txn.erase(Table::kRoots, id.root, kRootValueBytes);
-            if (auto s = erase_aged(impl, txn, format::age_key(**number, id.root)); !s) return std::unexpected(s.error());
+            if (auto s = erase_aged(impl, txn, format::age_key(**number, id.root)); !s)
+                return std::unexpected(s.error());
         }
     }
     if (auto s = txn.commit(impl.options.sync); !s) return std::unexpected(s.error());
@@ -380,8 +392,10 @@ StoreResult<PruneReport> Store::prune(std::uint64_t head) {
 
 StoreStatus Store::put_header(const BlockHeader& header) {
     if (!header.well_formed())
-        return std::unexpected(Error{StoreErrc::kRefused, "header of block " + std::to_string(header.number) +
-                                                              " has the optional fields of no fork", Errc::kInvalidHeader});
+        return std::unexpected(
+            Error{StoreErrc::kRefused,
+                  "header of block " + std::to_string(header.number) + " has the optional fields of no fork",
+                  Errc::kInvalidHeader});
     Bytes rlp;
     rlp::encode(rlp, header);
     const Hash hash = keccak256(rlp);
