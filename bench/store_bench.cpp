@@ -7,15 +7,14 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <functional>
 #include <string>
 
 #include <unistd.h>
 
+#include "bench/timing.hpp"
 #include "kitsunet/core/keccak.hpp"
 #include "kitsunet/core/slice/verify.hpp"
 #include "kitsunet/store/format.hpp"
@@ -26,7 +25,6 @@ namespace kitsunet::bench {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 using Blocks = std::vector<std::vector<slice::Slice>>;
 
 struct Params {
@@ -35,17 +33,6 @@ struct Params {
     std::size_t prefix_length{2};
     int trials{5};
 };
-
-double seconds(const std::function<void()>& fn) {
-    const auto t0 = Clock::now();
-    fn();
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-    std::ranges::sort(v);
-    return v[v.size() / 2];
-}
 
 [[noreturn]] void fail(const std::string& what) {
     std::fprintf(stderr, "bench_store: %s\n", what.c_str());
@@ -138,14 +125,14 @@ int run(int argc, char** argv) {
     }
     std::printf(
         "store ingest: %zu blocks × %zu slices (prefix length %zu) of a %zu-account chain, %.1f MB of "
-        "nodes and code; %d trials, medians\n",
+        "nodes and code; %d trials, medians of CPU time (all threads)\n",
         p.blocks, blocks[0].size(), p.prefix_length, p.accounts, static_cast<double>(bytes) / 1e6, p.trials);
     std::vector<double> ours, stored, floor;
     const auto dir_ours = scratch("ours"), dir_verified = scratch("verified"), dir_floor = scratch("floor");
     for (int t = 0; t < p.trials; ++t) {
-        ours.push_back(seconds([&] { ingest_ours(blocks, dir_ours); }));
-        stored.push_back(seconds([&] { ingest_verified(verified, dir_verified); }));
-        floor.push_back(seconds([&] { ingest_floor(blocks, dir_floor); }));
+        ours.push_back(cpu_ms([&] { ingest_ours(blocks, dir_ours); }) / 1e3);
+        stored.push_back(cpu_ms([&] { ingest_verified(verified, dir_verified); }) / 1e3);
+        floor.push_back(cpu_ms([&] { ingest_floor(blocks, dir_floor); }) / 1e3);
         for (const auto& d : {dir_ours, dir_verified, dir_floor}) fs::remove_all(d);
     }
     const double n = static_cast<double>(slices);
