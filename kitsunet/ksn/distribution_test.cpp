@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kitsunet/core/slice/slice_id.hpp"
+
 #include <algorithm>
 #include <random>
 
@@ -80,7 +82,8 @@ TEST(Distribution, AgreesWithBruteForceReference) {
         for (std::uint32_t p = 0; p < 256; ++p) {
             const Hash slice = slice_key(prefix_nibbles(p, 2));
             const Ids got = responsible_ids(d, slice);
-            ASSERT_EQ(got, reference(peers, params, slice)) << "prefix " << prefix_text(prefix_nibbles(p, 2));
+            ASSERT_EQ(got, reference(peers, params, slice))
+                << "prefix " << slice::nibbles_to_text(prefix_nibbles(p, 2));
             for (const auto& id : ids) {
                 const auto slot = d.find(id);
                 if (!slot) continue;

@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "kitsunet/core/assert.hpp"
+#include "kitsunet/core/slice/slice_id.hpp"
 
 namespace kitsunet::ksn {
 
@@ -51,18 +52,9 @@ Hash sha256(ByteView data) noexcept {
     return out;
 }
 
-std::string prefix_text(ByteView nibbles) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string text;
-    text.reserve(nibbles.size());
-    for (const std::uint8_t n : nibbles) {
-        KITSUNET_ASSERT(n < 16);
-        text.push_back(kDigits[n]);
-    }
-    return text;
+Hash slice_key(ByteView nibbles) {
+    return sha256(as_bytes("kitsunet:slice:" + slice::nibbles_to_text(nibbles)));
 }
-
-Hash slice_key(ByteView nibbles) { return sha256(as_bytes("kitsunet:slice:" + prefix_text(nibbles))); }
 
 Hash peer_key(ByteView peer_id) noexcept { return sha256(peer_id); }
 

@@ -7,7 +7,6 @@
 #include <array>
 #include <compare>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "kitsunet/core/bytes.hpp"
@@ -37,10 +36,8 @@ Key256 with_low_bits(const Key256& key, unsigned bits, bool fill) noexcept;
 /// SHA-256 of `data`.
 Hash sha256(ByteView data) noexcept;
 
-/// The text of a nibble prefix: one lowercase hex digit per nibble ("0aa8"). Precondition: nibbles < 16.
-std::string prefix_text(ByteView nibbles);
-
-/// K(prefix) of DESIGN §5. Precondition: every element of `nibbles` is below 16.
+/// K(prefix) of DESIGN §5 (the text is slice::nibbles_to_text's: "0aa8").
+/// Precondition: every element of `nibbles` is below 16.
 Hash slice_key(ByteView nibbles);
 
 /// The peer key: sha256 of the peer id's bytes (opaque here: a libp2p peer id's multihash bytes).

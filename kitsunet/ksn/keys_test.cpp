@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kitsunet/core/slice/slice_id.hpp"
+
 #include <random>
 
 #include "kitsunet/core/hex.hpp"
@@ -13,7 +15,7 @@ namespace {
 Hash h(std::string_view hex) { return *fixed_from_hex<32>(hex); }
 
 TEST(SliceKey, IsSha256OfTheLowercaseHexText) {
-    EXPECT_EQ(prefix_text(Bytes{0, 0xa, 0xa, 8}), "0aa8");
+    EXPECT_EQ(slice::nibbles_to_text(Bytes{0, 0xa, 0xa, 8}), "0aa8");
     EXPECT_EQ(slice_key(Bytes{0, 0xa, 0xa, 8}),
               h("93daf0a01dfa3b78fdf868315c15a25dcc8d9a2157ae5f11c2c5f350e1c80640"));
     EXPECT_EQ(slice_key(Bytes{}), h("7f19655ffa106d98941dc8bb06155e6bc4bc9560877543a30adb78f6aba881af"));
