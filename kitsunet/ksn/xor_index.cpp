@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace kitsunet::ksn {
 namespace {
@@ -18,10 +19,12 @@ void add_owner(std::vector<XorIndex::Owner>& out, XorIndex::Owner owner) {
 }  // namespace
 
 void XorIndex::insert(std::span<const Point> points) {
-    const auto old_size = static_cast<std::ptrdiff_t>(points_.size());
-    points_.insert(points_.end(), points.begin(), points.end());
-    std::sort(points_.begin() + old_size, points_.end());
-    std::inplace_merge(points_.begin(), points_.begin() + old_size, points_.end());
+    std::vector<Point> added(points.begin(), points.end());
+    std::ranges::sort(added);
+    std::vector<Point> merged;
+    merged.reserve(points_.size() + added.size());
+    std::ranges::merge(points_, added, std::back_inserter(merged));
+    points_ = std::move(merged);
 }
 
 void XorIndex::erase_owner(Owner owner) {
