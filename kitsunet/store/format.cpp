@@ -49,6 +49,14 @@ Result<std::vector<Hash>> decode_hashes(ByteView& from) noexcept {
     return hashes;
 }
 
+// The payload of one list item spanning all of `value`.
+Result<ByteView> whole_list(ByteView value) noexcept {
+    auto payload = rlp::decode_list(value);
+    if (!payload) return payload;
+    if (auto done = rlp::ensure_consumed(value); !done) return std::unexpected(done.error());
+    return payload;
+}
+
 std::vector<Hash> distinct(std::vector<Hash> hashes) {
     std::ranges::sort(hashes);
     const auto [first, last] = std::ranges::unique(hashes);
@@ -125,9 +133,8 @@ Bytes encode_record(const SliceRecord& record) {
 }
 
 Result<SliceRecord> decode_record(ByteView value) {
-    auto payload = rlp::decode_list(value);
+    auto payload = whole_list(value);
     if (!payload) return std::unexpected(payload.error());
-    if (auto done = rlp::ensure_consumed(value); !done) return std::unexpected(done.error());
     SliceRecord record;
     auto stem = decode_hashes(*payload);
     if (!stem) return std::unexpected(stem.error());
@@ -206,9 +213,8 @@ Bytes encode_counters(const Counters& c) {
 }
 
 Result<Counters> decode_counters(ByteView value) {
-    auto payload = rlp::decode_list(value);
+    auto payload = whole_list(value);
     if (!payload) return std::unexpected(payload.error());
-    if (auto done = rlp::ensure_consumed(value); !done) return std::unexpected(done.error());
     Counters c;
     for (std::uint64_t* field : {&c.usage, &c.slices, &c.nodes, &c.codes, &c.headers}) {
         auto n = rlp::decode_uint64(*payload);
