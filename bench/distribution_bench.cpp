@@ -24,7 +24,7 @@ struct Run {
 Run measure(std::size_t peers, std::uint16_t virtual_nodes, std::uint64_t seed,
             const std::vector<Hash>& keys) {
     ksn::Distribution d({.replicas = 4, .virtual_nodes = virtual_nodes});
-    for (const auto& id : ksn::random_peer_ids(peers, seed)) d.add_peer(id);
+    d.add_peers(ksn::random_peer_ids(peers, seed));
     ksn::Assignment a;
     const double ns = 1e6 * cpu_ms([&] { a = ksn::assign(d, keys); });
     const ksn::LoadSummary load = ksn::summarize_load(d, a);

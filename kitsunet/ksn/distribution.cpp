@@ -27,12 +27,7 @@ Distribution::Distribution(DistributionParams params) : params_(params) {
     KITSUNET_ASSERT(params_.virtual_nodes >= 1);
 }
 
-Distribution::Slot Distribution::add_peer(ByteView peer_id, unsigned storage_depth) {
-    KITSUNET_ASSERT(storage_depth <= 256 || storage_depth == kNoStorageRadius);
-    if (const auto known = find(peer_id)) {
-        set_depth(*known, storage_depth);
-        return *known;
-    }
+Distribution::Slot Distribution::admit(ByteView peer_id, std::vector<XorIndex::Point>& points) {
     Slot slot;
     if (free_slots_.empty()) {
         slot = static_cast<Slot>(peers_.size());
@@ -44,14 +39,29 @@ Distribution::Slot Distribution::add_peer(ByteView peer_id, unsigned storage_dep
     Peer& peer = peers_[slot];
     peer = Peer{Bytes(peer_id.begin(), peer_id.end()), ksn::peer_key(peer_id), kNoStorageRadius, true};
     by_id_.emplace(id_string(peer_id), slot);
-
-    std::vector<XorIndex::Point> points;
-    points.reserve(params_.virtual_nodes);
     for (std::uint16_t i = 0; i < params_.virtual_nodes; ++i)
         points.push_back({Key256::from(virtual_key(peer.key, i)), slot});
+    return slot;
+}
+
+Distribution::Slot Distribution::add_peer(ByteView peer_id, unsigned storage_depth) {
+    KITSUNET_ASSERT(storage_depth <= 256 || storage_depth == kNoStorageRadius);
+    if (const auto known = find(peer_id)) {
+        set_depth(*known, storage_depth);
+        return *known;
+    }
+    std::vector<XorIndex::Point> points;
+    const Slot slot = admit(peer_id, points);
     index_.insert(points);
     set_depth(slot, storage_depth);
     return slot;
+}
+
+void Distribution::add_peers(std::span<const Bytes> peer_ids) {
+    std::vector<XorIndex::Point> points;
+    for (const auto& id : peer_ids)
+        if (!find(id)) admit(id, points);
+    index_.insert(points);
 }
 
 bool Distribution::remove_peer(ByteView peer_id) {

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -60,6 +61,9 @@ class Distribution {
     /// Adds a peer, or updates the storage depth of a known one. Returns its slot.
     /// Precondition: storage_depth <= 256 or kNoStorageRadius.
     Slot add_peer(ByteView peer_id, unsigned storage_depth = kNoStorageRadius);
+    /// Adds many peers at once (without storage radius; known ones are left as they are): one pass
+    /// over the index instead of one per peer.
+    void add_peers(std::span<const Bytes> peer_ids);
     /// Forgets a peer; false when it was not known.
     bool remove_peer(ByteView peer_id);
 
@@ -93,6 +97,8 @@ class Distribution {
     };
     using RadiusList = std::vector<std::pair<Key256, Slot>>;  // sorted
 
+    /// Gives a new peer a slot and appends its virtual keys to `points`.
+    Slot admit(ByteView peer_id, std::vector<XorIndex::Point>& points);
     void set_depth(Slot slot, unsigned depth);
     void append_radius_peers(const Key256& key, std::vector<Slot>& out) const;
 

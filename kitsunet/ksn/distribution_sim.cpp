@@ -90,7 +90,7 @@ SimReport simulate(const SimParams& params) {
     const std::vector<Bytes> ids = random_peer_ids(params.peers + churned, params.seed);
 
     Distribution base(params.distribution);
-    for (std::size_t i = 0; i < params.peers; ++i) base.add_peer(ids[i]);
+    base.add_peers(std::span(ids).first(params.peers));
     const Assignment before = assign(base, keys);
 
     SimReport report;
@@ -98,7 +98,7 @@ SimReport simulate(const SimParams& params) {
     report.load = summarize_load(base, before);
 
     Distribution joined = base;
-    for (std::size_t i = params.peers; i < ids.size(); ++i) joined.add_peer(ids[i]);
+    joined.add_peers(std::span(ids).subspan(params.peers));
     const double n = static_cast<double>(params.peers);
     const double k = static_cast<double>(churned);
     report.join = churn_result(churned, before, assign(joined, keys), k / (n + k));

@@ -106,7 +106,7 @@ TEST(Distribution, AgreesWithBruteForceReference) {
 TEST(Distribution, DoesNotDependOnTheOrderOfArrival) {
     Ids ids = random_peer_ids(200, 9);
     Distribution a, b;
-    for (const auto& id : ids) a.add_peer(id);
+    a.add_peers(ids);  // at once, and below one by one in another order
     std::mt19937_64 rng(4);
     std::ranges::shuffle(ids, rng);
     for (const auto& id : ids) b.add_peer(id);
@@ -123,7 +123,7 @@ TEST(Distribution, DoesNotDependOnTheOrderOfArrival) {
 TEST(Distribution, JoinsAndLeavesMoveOnlyTheChangedPeer) {
     const Ids ids = random_peer_ids(301, 21);
     Distribution before;
-    for (std::size_t i = 0; i < 300; ++i) before.add_peer(ids[i]);
+    before.add_peers(std::span(ids).first(300));
     const std::vector<Hash> keys = all_slice_keys(3);
     const Bytes& newcomer = ids[300];
     const Bytes& leaver = ids[17];

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 
 namespace kitsunet::ksn {
 namespace {
@@ -18,13 +17,19 @@ void add_owner(std::vector<XorIndex::Owner>& out, XorIndex::Owner owner) {
 
 }  // namespace
 
+// Merges from the back into the grown vector: no second buffer, each old point moved at most once.
 void XorIndex::insert(std::span<const Point> points) {
     std::vector<Point> added(points.begin(), points.end());
     std::ranges::sort(added);
-    std::vector<Point> merged;
-    merged.reserve(points_.size() + added.size());
-    std::ranges::merge(points_, added, std::back_inserter(merged));
-    points_ = std::move(merged);
+    std::size_t old_end = points_.size();
+    std::size_t next = added.size();
+    points_.resize(old_end + next);
+    for (std::size_t out = points_.size(); next > 0;) {
+        if (old_end > 0 && added[next - 1] < points_[old_end - 1])
+            points_[--out] = points_[--old_end];
+        else
+            points_[--out] = added[--next];
+    }
 }
 
 void XorIndex::erase_owner(Owner owner) {

@@ -20,7 +20,7 @@ class XorIndex {
         friend constexpr auto operator<=>(const Point&, const Point&) = default;
     };
 
-    /// Adds points (any order). O(size + points · log points).
+    /// Adds points (any order). O(size + points · log points): add many at once rather than one by one.
     void insert(std::span<const Point> points);
     /// Removes every point of `owner`. O(size).
     void erase_owner(Owner owner);
