@@ -47,10 +47,10 @@ Child spawn(const std::filesystem::path& dir, std::uint64_t quota) {
     return {pid, fds[0]};
 }
 
-// Waits (at most 30 s) for the child's first line ("ready": its store is open), and keeps it.
-bool await_ready(int fd, std::string& out) {
+// Reads the child's output into `out` until it holds `marker` (at most 30 s).
+bool await_output(int fd, std::string& out, std::string_view marker) {
     char c = 0;
-    while (out.find('\n') == std::string::npos) {
+    while (out.find(marker) == std::string::npos) {
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, 30'000) != 1 || ::read(fd, &c, 1) != 1) return false;
         out.push_back(c);
@@ -85,10 +85,17 @@ TEST(StoreCrash, SurvivesSigkillAtRandomMoments) {
         SCOPED_TRACE("seed " + std::to_string(seed) + ", kill " + std::to_string(kill));
         const Child child = spawn(dir.path(), quota);
         ASSERT_GT(child.pid, 0);
-        // Most kills hit the work (puts, prunes, removals); one in ten hits the start (recovery).
+        // Most kills hit the work (puts, prunes, removals) once the store is open; one in ten hits
+        // the start (recovery); one in ten comes only after a whole block, so that the chain grows
+        // however slow the machine.
         std::string out;
-        if (rng() % 10 != 0) {
-            EXPECT_TRUE(await_ready(child.out, out)) << "the child did not open the store in 30 s";
+        const auto moment = rng() % 10;
+        if (moment != 0) {
+            EXPECT_TRUE(await_output(child.out, out, "ready\n"))
+                << "the child did not open the store in 30 s";
+        }
+        if (moment == 1) {
+            EXPECT_TRUE(await_output(child.out, out, "complete ")) << "the child completed no block in 30 s";
         }
         std::this_thread::sleep_for(std::chrono::microseconds(rng() % 60'000));
         ::kill(child.pid, SIGKILL);
@@ -119,7 +126,7 @@ TEST(StoreCrash, SurvivesSigkillAtRandomMoments) {
         }
         slices_seen += stats.slices;
     }
-    EXPECT_GT(complete, 10u) << "the child made little progress: the test checked little";
+    EXPECT_GE(complete, 5u) << "the child made little progress: the test checked little";
     EXPECT_GT(slices_seen, 0u);
 }
 
