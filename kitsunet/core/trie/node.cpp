@@ -49,15 +49,15 @@ Result<Node> decode_branch(ByteView items) {
     }
     auto value = rlp::decode_string(items);
     if (!value) return invalid<Node>();
+    if (!items.empty()) return invalid<Node>();
     branch.value = *value;
     return branch;
 }
 
-std::size_t count_items(ByteView items) noexcept {
-    std::size_t n = 0;
-    for (; !items.empty() && n <= 17; ++n)
-        if (!rlp::decode_raw(items)) return 0;
-    return n;
+// Whether a node's items are exactly two (a leaf or an extension): a branch has 17. Reads two items
+// instead of counting them all; decode_branch refuses any count but 17.
+bool has_two_items(ByteView items) noexcept {
+    return rlp::decode_raw(items) && rlp::decode_raw(items) && items.empty();
 }
 
 }  // namespace
@@ -85,6 +85,18 @@ void NodeRef::encode(Bytes& to) const {
 
 Result<NodeRef> NodeRef::decode(ByteView& from) noexcept {
     if (from.empty()) return invalid<NodeRef>();
+    // The two common cases first, without the general string decoder: an empty slot, a hash.
+    if (from[0] == 0x80) {
+        from = from.subspan(1);
+        return NodeRef{};
+    }
+    if (from[0] == 0x80 + 32 && from.size() > 32) {
+        NodeRef ref;
+        std::copy_n(from.begin() + 1, 32, ref.bytes_.begin());
+        ref.size_ = 32;
+        from = from.subspan(33);
+        return ref;
+    }
     if (from[0] >= 0xc0) {
         auto raw = rlp::decode_raw(from);
         if (!raw || raw->size() >= 32) return invalid<NodeRef>();
@@ -131,14 +143,7 @@ Result<Node> decode_node(ByteView rlp) {
     ByteView from = rlp;
     auto items = rlp::decode_list(from);
     if (!items || !from.empty()) return invalid<Node>();
-    switch (count_items(*items)) {
-        case 2:
-            return decode_short(*items);
-        case 17:
-            return decode_branch(*items);
-        default:
-            return invalid<Node>();
-    }
+    return has_two_items(*items) ? decode_short(*items) : decode_branch(*items);
 }
 
 Hash root_hash_of(const NodeRef& root) noexcept {
