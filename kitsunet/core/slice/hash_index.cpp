@@ -35,7 +35,8 @@ void sort_into_buckets(HashIndex& index) {
     std::vector<std::uint32_t> next(index.starts.begin(), index.starts.end() - 1);
     for (const auto& e : index.entries) sorted[next[bucket_of(index, e.lead)]++] = e;
     for (std::size_t b = 0; b + 1 < index.starts.size(); ++b)
-        std::sort(sorted.begin() + index.starts[b], sorted.begin() + index.starts[b + 1], before);
+        std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(index.starts[b]),
+                  sorted.begin() + static_cast<std::ptrdiff_t>(index.starts[b + 1]), before);
     index.entries = std::move(sorted);
 }
 
@@ -62,8 +63,8 @@ const std::uint32_t* find_in(const HashIndex& index, const Hash& hash) noexcept 
     if (index.entries.empty()) return nullptr;
     const HashIndexEntry key{lead_of(hash), hash, 0};
     const std::size_t bucket = bucket_of(index, key.lead);
-    const auto first = index.entries.begin() + index.starts[bucket];
-    const auto last = index.entries.begin() + index.starts[bucket + 1];
+    const auto first = index.entries.begin() + static_cast<std::ptrdiff_t>(index.starts[bucket]);
+    const auto last = index.entries.begin() + static_cast<std::ptrdiff_t>(index.starts[bucket + 1]);
     const auto found = std::lower_bound(first, last, key, before);
     return found != last && found->hash == hash ? &found->position : nullptr;
 }
