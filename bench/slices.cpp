@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 
+#include "bench/timing.hpp"
 #include "bench/trie_workloads.hpp"
 #include "kitsunet/core/keccak.hpp"
 #include "kitsunet/core/rlp.hpp"
@@ -21,19 +22,6 @@
 
 namespace kitsunet::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double elapsed_ms(const std::function<void()>& fn) {
-    const auto t0 = Clock::now();
-    fn();
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-    std::ranges::sort(v);
-    return v[v.size() / 2];
-}
 
 /// A state trie of random accounts, held as a NodeMap (what the cutter reads).
 struct State {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "bench/mpt_anchor.hpp"
+#include "bench/timing.hpp"
 #include "bench/trie_workloads.hpp"
 #include "kitsunet/core/hex.hpp"
 #include "kitsunet/core/keccak.hpp"
@@ -18,19 +19,6 @@
 
 namespace kitsunet::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double elapsed_ms(const std::function<void()>& fn) {
-    const auto t0 = Clock::now();
-    fn();
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-    std::ranges::sort(v);
-    return v[v.size() / 2];
-}
 
 Hash builder_root(const Pairs& sorted, const trie::HashBuilder::NodeSink& sink = {}) {
     trie::HashBuilder hb;

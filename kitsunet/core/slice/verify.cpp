@@ -143,6 +143,7 @@ Result<VerifiedSlice> verify(Slice slice) {
     verified.stats_.nodes = slice.stem.size() + slice.nodes.size() + (end->head_hashed ? 1 : 0);
     verified.stats_.bytes = slice.content_bytes();
     verified.head_position_ = end->head_position;
+    verified.head_hashed_ = end->head_hashed;
     verified.node_index_ = std::move(*nodes);
     verified.node_index_.by_position = {};  // only verification walks the list in order
     verified.code_index_ = std::move(*codes);

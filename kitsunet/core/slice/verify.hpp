@@ -76,6 +76,7 @@ class VerifiedSlice {
     Slice slice_;
     SliceStats stats_;
     std::size_t head_position_{0};  // nibble where the head starts (<= prefix length)
+    bool head_hashed_{false};       // referenced by hash (else embedded in the last stem node)
     // slice_.nodes and slice_.codes by hash.
     detail::HashIndex node_index_;
     detail::HashIndex code_index_;
