@@ -4,6 +4,7 @@
 //   verify  verify a ~1 MB slice against the keccak floor: hashing exactly the slice's nodes,
 //           measured in the same trials (goal: verify <= 1.5x the floor)
 // Other modules add their sections to kSections (e.g. the store's ingest).
+// Times are CPU time of this process (bench/timing.hpp): the machines are shared.
 // Usage: bench_slices [--accounts N] [--trials T] [--section NAME]
 #include <algorithm>
 #include <chrono>
@@ -81,7 +82,7 @@ void run_cut(const State& state, const Options& options) {
         std::vector<double> ms;
         std::size_t bytes = 0;
         for (int t = 0; t < options.trials; ++t)
-            ms.push_back(elapsed_ms([&] { bytes = cut_all(state, length); }));
+            ms.push_back(cpu_ms([&] { bytes = cut_all(state, length); }));
         const double m = median(ms);
         const double slices = static_cast<double>(std::size_t{1} << (4 * length));
         std::printf(
@@ -110,15 +111,15 @@ struct VerifyTrial {
 VerifyTrial verify_trial(const slice::Slice& slice, const Bytes& wire) {
     VerifyTrial best{1e9, 1e9, 1e9};
     for (int round = 0; round < 3; ++round) {
-        best.floor_ms = std::min(best.floor_ms, elapsed_ms([&] { keccak_floor(slice); }));
+        best.floor_ms = std::min(best.floor_ms, cpu_ms([&] { keccak_floor(slice); }));
         slice::Slice copy = slice;  // verify() takes its slice: copy outside the timing
         std::optional<slice::VerifiedSlice> verified;
-        best.verify_ms = std::min(
-            best.verify_ms, elapsed_ms([&] { verified.emplace(slice::verify(std::move(copy)).value()); }));
+        best.verify_ms = std::min(best.verify_ms,
+                                  cpu_ms([&] { verified.emplace(slice::verify(std::move(copy)).value()); }));
         verified.reset();
         best.decode_verify_ms = std::min(
             best.decode_verify_ms,
-            elapsed_ms([&] { verified.emplace(slice::verify(rlp::decode_slice(wire).value()).value()); }));
+            cpu_ms([&] { verified.emplace(slice::verify(rlp::decode_slice(wire).value()).value()); }));
     }
     return best;
 }
@@ -126,7 +127,7 @@ VerifyTrial verify_trial(const slice::Slice& slice, const Bytes& wire) {
 double lookup_ns(const slice::Slice& slice) {
     const auto verified = slice::verify(slice).value();
     const auto keys = verified.leaves();
-    const double ms = elapsed_ms([&] {
+    const double ms = cpu_ms([&] {
         for (const auto& leaf : keys)
             if (!verified.account(leaf.key).value()) std::abort();
     });
