@@ -115,9 +115,9 @@ Status Verifier::check_all_reached() const {
 
 Status Verifier::check_codes(const Index& codes) {
     std::ranges::sort(code_hashes_);
-    for (const auto& code : codes.entries)
-        if (!std::ranges::binary_search(code_hashes_, code.hash)) return fail(Errc::kSliceExtraCode);
-    stats.codes = codes.entries.size();
+    for (const Hash& code : codes.by_position)
+        if (!std::ranges::binary_search(code_hashes_, code)) return fail(Errc::kSliceExtraCode);
+    stats.codes = codes.by_position.size();
     return {};
 }
 
@@ -145,7 +145,6 @@ Result<VerifiedSlice> verify(Slice slice) {
     verified.head_position_ = end->head_position;
     verified.head_hashed_ = end->head_hashed;
     verified.node_index_ = std::move(*nodes);
-    verified.node_index_.by_position = {};  // only verification walks the list in order
     verified.code_index_ = std::move(*codes);
     verified.slice_ = std::move(slice);
     return verified;
