@@ -48,3 +48,36 @@ test('forged slices are refused with the reason', { skip: skipNoVectors }, () =>
   assert.throws(() => core.verifySlice(wireSlice({ tamper: true })), /missing|reachable/);
   assert.throws(() => core.verifySlice(Uint8Array.of(0xc0)), /rlp/);
 });
+
+// The deepest trie of 32-byte keys: key i is all zero nibbles but nibble i, which is 1 (and one
+// key all zeros): a branch at every nibble, 64 levels of hashed nodes below the root. Verifying it
+// walks as deep as any slice can make the module walk.
+function combSlice() {
+  // Values of 32 bytes (so every leaf is hashed), each its own.
+  const value = (n) => encode(Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? n + 1 : i)));
+  const leaf = (nibbleCount, n) => {
+    const path = Uint8Array.from({ length: 1 + Math.floor(nibbleCount / 2) }, (_, i) => (i === 0 ? (nibbleCount % 2 ? 0x30 : 0x20) : 0));
+    return encode([path, value(n)]);
+  };
+  const nodes = [];
+  let below = leaf(0, 64); // the all-zero key, under nibble 0 of the last branch
+  for (let i = 63; i >= 0; i--) {
+    const children = Array.from({ length: 16 }, () => new Uint8Array(0));
+    const side = leaf(63 - i, i);
+    children[0] = core.keccak256(below);
+    children[1] = core.keccak256(side);
+    nodes.push(below, side);
+    below = encode([...children, new Uint8Array(0)]);
+  }
+  const root = core.keccak256(below);
+  const owner = new Uint8Array(32);
+  return { root, slice: encode([[Uint8Array.of(0x00), Uint8Array.of(64), root, owner], [], below, nodes, []]) };
+}
+
+test('the deepest possible slice (64 levels) verifies and reads', () => {
+  const { root, slice } = combSlice();
+  assert.equal(core.verifySlice(slice, root).keys, 65);
+  const key = new Uint8Array(32);
+  key[31] = 0x01; // nibble 63
+  assert.ok(core.sliceGet(slice, key));
+});
