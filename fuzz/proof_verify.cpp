@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "fuzz/reader.hpp"
 #include "kitsunet/core/trie/proof.hpp"
 #include "kitsunet/core/trie/trie.hpp"
 
@@ -14,21 +15,7 @@ using namespace kitsunet;
 namespace {
 
 /// Consumes the fuzz input from the front.
-struct Reader {
-    ByteView rest;
-    std::uint8_t byte() {
-        if (rest.empty()) return 0;
-        const std::uint8_t b = rest[0];
-        rest = rest.subspan(1);
-        return b;
-    }
-    Bytes bytes(std::size_t n) {
-        n = std::min(n, rest.size());
-        Bytes out(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(n));
-        rest = rest.subspan(n);
-        return out;
-    }
-};
+using fuzz::Reader;
 
 void arbitrary(Reader& in) {
     const Hash root = Hash::from(in.bytes(32));

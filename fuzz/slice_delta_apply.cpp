@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 
+#include "fuzz/reader.hpp"
 #include "kitsunet/core/rlp.hpp"
 #include "kitsunet/core/slice/cut.hpp"
 #include "kitsunet/core/slice/delta.hpp"
@@ -17,15 +18,7 @@ using namespace kitsunet;
 
 namespace {
 
-struct Reader {
-    ByteView rest;
-    std::uint8_t byte() {
-        if (rest.empty()) return 0;
-        const std::uint8_t b = rest[0];
-        rest = rest.subspan(1);
-        return b;
-    }
-};
+using fuzz::Reader;
 
 using Entries = std::map<Hash, Bytes>;
 

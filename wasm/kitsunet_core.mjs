@@ -99,4 +99,19 @@ class Core {
         this.withInput(proofRlp, (p, pn) => this.check(this.x.kitsunet_verify_proof(r, k, kn, p, pn)))));
     return present === 1 ? this.result() : null;
   }
+
+  // Verifies a slice in its RLP wire form (also against `root` when given). Returns its id text
+  // and the number of keys it holds; throws CoreError with the reason when it is refused.
+  verifySlice(sliceRlp, root = null) {
+    const withRoot = (fn) => (root ? this.withInput(root, fn) : fn(0));
+    const keys = this.withInput(sliceRlp, (p, n) => withRoot((r) => this.check(this.x.kitsunet_verify_slice(p, n, r))));
+    return { id: new TextDecoder().decode(this.result()), keys };
+  }
+
+  // Verifies a slice, then reads `key` (32 bytes) from it: the value, or null when proven absent.
+  sliceGet(sliceRlp, key) {
+    const present = this.withInput(sliceRlp, (p, n) =>
+      this.withInput(key, (k) => this.check(this.x.kitsunet_slice_get(p, n, k))));
+    return present === 1 ? this.result() : null;
+  }
 }

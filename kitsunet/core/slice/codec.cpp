@@ -40,22 +40,18 @@ Status decode_bytes(ByteView& from, Bytes& out) {
     return {};
 }
 
-}  // namespace
-
-std::size_t body_length(const BodyView& body) noexcept {
-    return rlp::length(body.id) + strings_length(body.stem) + rlp::length(ByteView{body.head}) +
+std::size_t payload_length(const BodyView& body) noexcept {
+    const std::size_t old_root = body.old_root != nullptr ? 33 : 0;
+    return old_root + rlp::length(body.id) + strings_length(body.stem) + rlp::length(ByteView{body.head}) +
            strings_length(body.nodes) + strings_length(body.codes);
 }
 
-void encode_body(Bytes& to, const BodyView& body) {
-    rlp::encode(to, body.id);
-    encode_strings(to, body.stem);
-    rlp::encode(to, ByteView{body.head});
-    encode_strings(to, body.nodes);
-    encode_strings(to, body.codes);
-}
-
-Status decode_body(ByteView& from, const BodyParts& body) {
+Status decode_fields(ByteView& from, const BodyParts& body) {
+    if (body.old_root != nullptr) {
+        auto old_root = rlp::decode_fixed<32>(from);
+        if (!old_root) return std::unexpected(old_root.error());
+        *body.old_root = *old_root;
+    }
     auto id = rlp::decode_slice_id(from);
     if (!id) return std::unexpected(id.error());
     body.id = std::move(*id);
@@ -65,6 +61,30 @@ Status decode_body(ByteView& from, const BodyParts& body) {
     if (ok) ok = decode_strings(from, body.codes);
     if (ok && !from.empty()) return std::unexpected(Errc::kListLengthMismatch);
     return ok;
+}
+
+}  // namespace
+
+std::size_t body_list_length(const BodyView& body) noexcept {
+    const std::size_t payload = payload_length(body);
+    return rlp::length_of_header(payload) + payload;
+}
+
+void encode_body_list(Bytes& to, const BodyView& body) {
+    rlp::encode_header(to, {true, payload_length(body)});
+    if (body.old_root != nullptr) rlp::encode(to, *body.old_root);
+    rlp::encode(to, body.id);
+    encode_strings(to, body.stem);
+    rlp::encode(to, ByteView{body.head});
+    encode_strings(to, body.nodes);
+    encode_strings(to, body.codes);
+}
+
+Status decode_body_list(ByteView from, const BodyParts& body) {
+    auto payload = rlp::decode_list(from);
+    if (!payload) return std::unexpected(payload.error());
+    if (auto ok = rlp::ensure_consumed(from); !ok) return ok;
+    return decode_fields(*payload, body);
 }
 
 }  // namespace kitsunet::slice::detail

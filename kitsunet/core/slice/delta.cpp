@@ -112,42 +112,24 @@ namespace kitsunet::rlp {
 namespace {
 
 slice::detail::BodyView body_of(const slice::SliceDelta& d) noexcept {
-    return {d.id, d.stem, d.head, d.nodes, d.codes};
-}
-
-std::size_t payload_length(const slice::SliceDelta& d) noexcept {
-    return length(ByteView{d.old_root}) + slice::detail::body_length(body_of(d));
+    return {&d.old_root, d.id, d.stem, d.head, d.nodes, d.codes};
 }
 
 }  // namespace
 
 std::size_t length(const slice::SliceDelta& d) noexcept {
-    const std::size_t payload = payload_length(d);
-    return length_of_header(payload) + payload;
+    return slice::detail::body_list_length(body_of(d));
 }
 
-void encode(Bytes& to, const slice::SliceDelta& d) {
-    encode_header(to, {true, payload_length(d)});
-    encode(to, d.old_root);
-    slice::detail::encode_body(to, body_of(d));
-}
+void encode(Bytes& to, const slice::SliceDelta& d) { slice::detail::encode_body_list(to, body_of(d)); }
 
-Bytes encode_slice_delta(const slice::SliceDelta& d) {
-    Bytes out;
-    out.reserve(length(d));
-    encode(out, d);
-    return out;
-}
+Bytes encode_slice_delta(const slice::SliceDelta& d) { return slice::detail::encode_to_bytes(d); }
 
 Result<slice::SliceDelta> decode_slice_delta(ByteView from) {
-    auto payload = decode_list(from);
-    if (!payload) return std::unexpected(payload.error());
-    if (auto ok = ensure_consumed(from); !ok) return std::unexpected(ok.error());
     slice::SliceDelta d;
-    auto old_root = decode_fixed<32>(*payload);
-    if (!old_root) return std::unexpected(old_root.error());
-    d.old_root = *old_root;
-    if (auto ok = slice::detail::decode_body(*payload, {d.id, d.stem, d.head, d.nodes, d.codes}); !ok)
+    if (auto ok =
+            slice::detail::decode_body_list(from, {&d.old_root, d.id, d.stem, d.head, d.nodes, d.codes});
+        !ok)
         return std::unexpected(ok.error());
     return d;
 }

@@ -34,8 +34,8 @@ Result<std::optional<Bytes>> VerifiedSlice::walk_key(const Hash& key, std::vecto
     if (proof != nullptr) proof->assign(slice_.stem.begin(), slice_.stem.end());
     if (slice_.proves_empty()) return std::nullopt;
     const trie::Nibbles nibbles = trie::unpack_nibbles(key);
-    trie::NodeRef ref = trie::NodeRef::to_node(slice_.head);
-    if (proof != nullptr && ref.is_hash()) proof->push_back(slice_.head);
+    if (proof != nullptr && head_hashed_) proof->push_back(slice_.head);
+    trie::NodeRef ref;
     ByteView rlp = slice_.head;
     for (std::size_t position = head_position_;;) {
         auto node = trie::decode_node(rlp);

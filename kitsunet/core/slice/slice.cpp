@@ -42,34 +42,21 @@ namespace kitsunet::rlp {
 namespace {
 
 slice::detail::BodyView body_of(const slice::Slice& s) noexcept {
-    return {s.id, s.stem, s.head, s.nodes, s.codes};
+    return {nullptr, s.id, s.stem, s.head, s.nodes, s.codes};
 }
 
 }  // namespace
 
-std::size_t length(const slice::Slice& s) noexcept {
-    const std::size_t payload = slice::detail::body_length(body_of(s));
-    return length_of_header(payload) + payload;
-}
+std::size_t length(const slice::Slice& s) noexcept { return slice::detail::body_list_length(body_of(s)); }
 
-void encode(Bytes& to, const slice::Slice& s) {
-    encode_header(to, {true, slice::detail::body_length(body_of(s))});
-    slice::detail::encode_body(to, body_of(s));
-}
+void encode(Bytes& to, const slice::Slice& s) { slice::detail::encode_body_list(to, body_of(s)); }
 
-Bytes encode_slice(const slice::Slice& s) {
-    Bytes out;
-    out.reserve(length(s));
-    encode(out, s);
-    return out;
-}
+Bytes encode_slice(const slice::Slice& s) { return slice::detail::encode_to_bytes(s); }
 
 Result<slice::Slice> decode_slice(ByteView from) {
-    auto payload = decode_list(from);
-    if (!payload) return std::unexpected(payload.error());
-    if (auto ok = ensure_consumed(from); !ok) return std::unexpected(ok.error());
     slice::Slice s;
-    if (auto ok = slice::detail::decode_body(*payload, {s.id, s.stem, s.head, s.nodes, s.codes}); !ok)
+    if (auto ok = slice::detail::decode_body_list(from, {nullptr, s.id, s.stem, s.head, s.nodes, s.codes});
+        !ok)
         return std::unexpected(ok.error());
     return s;
 }

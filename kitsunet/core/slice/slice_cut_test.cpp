@@ -241,6 +241,28 @@ TEST(SliceCut, ContractCodeTravelsByCodeHash) {
     EXPECT_EQ(carried, nodes.code_count());
 }
 
+// A comb: key i has i zero nibbles, then a 1: a branch at every nibble, 64 levels of hashed nodes,
+// the deepest a trie of 32-byte keys can be (and the deepest walk verify and cut make).
+TEST(SliceCut, TheDeepestPossibleTrieCutsAndVerifies) {
+    std::mt19937_64 rng(10);
+    Entries comb;
+    for (std::size_t i = 0; i < kKeyNibbles; ++i) {
+        Hash key{};
+        key.bytes[i / 2] = i % 2 == 0 ? 0x10 : 0x01;
+        comb[key] = test::large_storage_value(rng);  // long values: every leaf hashed
+    }
+    comb[Hash{}] = test::large_storage_value(rng);
+    const auto t = test::build_trie(comb);
+    const auto v = test::cut_and_verify(t.nodes, test::id_of(t.root, {}, kFullDepth, test::kOwner));
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->stats().max_level, 64u);
+    EXPECT_TRUE(v->stats().complete);
+    check_against(*v, t.entries, rng);
+    const auto shallow = test::cut_and_verify(t.nodes, test::id_of(t.root, {}, 63, test::kOwner));
+    ASSERT_TRUE(shallow);
+    EXPECT_FALSE(shallow->stats().complete);
+}
+
 TEST(SliceCut, OrderStemRecoversThePathOrder) {
     std::mt19937_64 rng(7);
     const auto t = test::build_trie(test::clustered_entries(rng, 300));

@@ -20,8 +20,10 @@ bool is_storage_value(ByteView value) noexcept {
     return number && !number->is_zero() && value.empty();
 }
 
-/// Walks the nodes below the head breadth-first, so that every node is first met at its lowest
-/// level, checking each, and then the codes against the accounts met.
+/// Walks the nodes below the head depth first, checking each, and then the codes against the
+/// accounts met. Writers list nodes in depth-first order, so the next node listed is almost always
+/// the child sought: a comparison instead of an index lookup. A node met again higher up than
+/// before (a shared subtree) is expanded again, so that the depth is judged by its highest place.
 class Verifier {
   public:
     Verifier(const Slice& slice, const Index& nodes) : slice_(slice), nodes_(nodes) {}
@@ -32,52 +34,55 @@ class Verifier {
     SliceStats stats;
 
   private:
-    struct Pending {
-        std::uint32_t node;
-        std::uint8_t level;
-        std::uint8_t path_length;
-        std::array<std::uint8_t, kKeyNibbles> path;
-    };
+    static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
 
-    Status expand_pending(Pending pending, trie::Nibbles& path);
+    std::uint32_t find(const Hash& hash) noexcept;
+    Status visit(std::uint32_t node, trie::Nibbles& path, std::size_t level);
+    Status expand_at(ByteView rlp, trie::Nibbles& path, std::size_t level);
     Status leaf(ByteView value);
-    Status child(const Hash& hash, const trie::Nibbles& path, std::size_t level);
+    Status child(const Hash& hash, trie::Nibbles& path, std::size_t level);
     Status check_all_reached() const;
 
     const Slice& slice_;
     const Index& nodes_;
-    std::vector<std::int16_t> levels_;  // per node: the level it was reached at, or -1
+    std::uint32_t next_listed_{0};      // the node listed after the last one found in order
+    std::vector<std::int16_t> levels_;  // per node: the highest level it was reached at, or -1
     std::vector<bool> beyond_depth_;    // per node: referenced from the depth's last level
-    std::vector<Pending> queue_;
-    std::vector<Hash> code_hashes_;  // of the accounts below the head
+    std::vector<Hash> code_hashes_;     // of the accounts below the head
 };
 
 Status Verifier::check_below(const detail::StemEnd& end) {
     levels_.assign(slice_.nodes.size(), -1);
     beyond_depth_.assign(slice_.nodes.size(), false);
-    queue_.reserve(slice_.nodes.size());
     trie::Nibbles path(slice_.id.prefix.begin(),
                        slice_.id.prefix.begin() + static_cast<std::ptrdiff_t>(end.head_position));
     path.reserve(kKeyNibbles + 1);
-    auto ok = detail::expand(
-        slice_.head, path, [this](const trie::Nibbles&, ByteView value) { return leaf(value); },
-        [this](const Hash& hash, const trie::Nibbles& child_path) { return child(hash, child_path, 1); });
-    for (std::size_t next = 0; ok && next < queue_.size(); ++next) ok = expand_pending(queue_[next], path);
-    if (!ok) return ok;
+    if (auto ok = expand_at(slice_.head, path, 0); !ok) return ok;
     return check_all_reached();
 }
 
-Status Verifier::expand_pending(Pending pending, trie::Nibbles& path) {
-    path.assign(pending.path.begin(), pending.path.begin() + pending.path_length);
-    const Bytes& rlp = slice_.nodes[pending.node];
-    if (rlp.size() < 32) return fail(Errc::kSliceMalformedTrie);  // such a node is embedded, not hashed
-    stats.max_level = std::max<std::size_t>(stats.max_level, pending.level);
-    const std::size_t next_level = pending.level + 1u;
+std::uint32_t Verifier::find(const Hash& hash) noexcept {
+    if (next_listed_ < nodes_.by_position.size() && nodes_.by_position[next_listed_] == hash)
+        return next_listed_++;
+    const std::uint32_t* found = find_in(nodes_, hash);
+    if (found == nullptr) return kAbsent;
+    next_listed_ = *found + 1;
+    return *found;
+}
+
+Status Verifier::expand_at(ByteView rlp, trie::Nibbles& path, std::size_t level) {
     return detail::expand(
         rlp, path, [this](const trie::Nibbles&, ByteView value) { return leaf(value); },
-        [this, next_level](const Hash& hash, const trie::Nibbles& child_path) {
-            return child(hash, child_path, next_level);
+        [this, level](const Hash& hash, trie::Nibbles& child_path) {
+            return child(hash, child_path, level + 1);
         });
+}
+
+Status Verifier::visit(std::uint32_t node, trie::Nibbles& path, std::size_t level) {
+    const Bytes& rlp = slice_.nodes[node];
+    if (rlp.size() < 32) return fail(Errc::kSliceMalformedTrie);  // such a node is embedded, not hashed
+    stats.max_level = std::max(stats.max_level, level);
+    return expand_at(rlp, path, level);
 }
 
 Status Verifier::leaf(ByteView value) {
@@ -89,20 +94,17 @@ Status Verifier::leaf(ByteView value) {
     return {};
 }
 
-Status Verifier::child(const Hash& hash, const trie::Nibbles& path, std::size_t level) {
-    const std::uint32_t* node = find_in(nodes_, hash);
+Status Verifier::child(const Hash& hash, trie::Nibbles& path, std::size_t level) {
+    const std::uint32_t node = find(hash);
     if (level > slice_.id.depth) {
         stats.complete = false;
-        if (node != nullptr) beyond_depth_[*node] = true;
+        if (node != kAbsent) beyond_depth_[node] = true;
         return {};
     }
-    if (node == nullptr) return fail(Errc::kSliceMissingNode);
-    if (levels_[*node] >= 0) return {};  // breadth first: reached before, at a level no deeper
-    levels_[*node] = static_cast<std::int16_t>(level);
-    Pending pending{*node, static_cast<std::uint8_t>(level), static_cast<std::uint8_t>(path.size()), {}};
-    std::ranges::copy(path, pending.path.begin());
-    queue_.push_back(pending);
-    return {};
+    if (node == kAbsent) return fail(Errc::kSliceMissingNode);
+    if (levels_[node] >= 0 && static_cast<std::size_t>(levels_[node]) <= level) return {};  // seen as high up
+    levels_[node] = static_cast<std::int16_t>(level);
+    return visit(node, path, level);
 }
 
 Status Verifier::check_all_reached() const {
@@ -113,9 +115,9 @@ Status Verifier::check_all_reached() const {
 
 Status Verifier::check_codes(const Index& codes) {
     std::ranges::sort(code_hashes_);
-    for (const auto& [hash, position] : codes)
-        if (!std::ranges::binary_search(code_hashes_, hash)) return fail(Errc::kSliceExtraCode);
-    stats.codes = codes.size();
+    for (const Hash& code : codes.by_position)
+        if (!std::ranges::binary_search(code_hashes_, code)) return fail(Errc::kSliceExtraCode);
+    stats.codes = codes.by_position.size();
     return {};
 }
 
@@ -141,6 +143,7 @@ Result<VerifiedSlice> verify(Slice slice) {
     verified.stats_.nodes = slice.stem.size() + slice.nodes.size() + (end->head_hashed ? 1 : 0);
     verified.stats_.bytes = slice.content_bytes();
     verified.head_position_ = end->head_position;
+    verified.head_hashed_ = end->head_hashed;
     verified.node_index_ = std::move(*nodes);
     verified.code_index_ = std::move(*codes);
     verified.slice_ = std::move(slice);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kitsunet/core/account.hpp"
+#include "kitsunet/core/slice/hash_index.hpp"
 #include "kitsunet/core/slice/slice.hpp"
 #include "kitsunet/core/uint256.hpp"
 
@@ -75,10 +76,10 @@ class VerifiedSlice {
     Slice slice_;
     SliceStats stats_;
     std::size_t head_position_{0};  // nibble where the head starts (<= prefix length)
-    // (hash, index into slice_.nodes) and (code hash, index into slice_.codes), sorted by hash:
-    // sorted vectors rather than hash tables, so that forged input cannot force collisions.
-    std::vector<std::pair<Hash, std::uint32_t>> node_index_;  // a detail::HashIndex
-    std::vector<std::pair<Hash, std::uint32_t>> code_index_;
+    bool head_hashed_{false};       // referenced by hash (else embedded in the last stem node)
+    // slice_.nodes and slice_.codes by hash.
+    detail::HashIndex node_index_;
+    detail::HashIndex code_index_;
 };
 
 /// Verifies `slice` (see the top of this file). Errors name the first reason it fails:

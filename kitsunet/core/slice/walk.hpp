@@ -76,10 +76,9 @@ Result<StemEnd> check_stem(const SliceId& id, const std::vector<Bytes>& stem, co
 /// callbacks' errors.
 template <class OnLeaf, class OnChild>
 Status expand(ByteView rlp, trie::Nibbles& path, OnLeaf&& on_leaf, OnChild&& on_child) {
-    auto node = trie::decode_node(rlp);
-    if (!node) return std::unexpected(node.error());
     const std::size_t start = path.size();
-    const auto malformed = [] { return Status{std::unexpected(Errc::kSliceMalformedTrie)}; };
+    auto node = trie::decode_node_appending(rlp, path);  // a leaf's or extension's path: to `path`
+    if (!node) return std::unexpected(node.error());
     const auto child = [&](const trie::NodeRef& ref) -> Status {
         if (ref.empty()) return {};
         if (ref.is_hash()) return on_child(ref.hash(), path);
@@ -87,16 +86,14 @@ Status expand(ByteView rlp, trie::Nibbles& path, OnLeaf&& on_leaf, OnChild&& on_
     };
     Status status;
     if (const auto* leaf = std::get_if<trie::LeafNode>(&*node)) {
-        if (start + leaf->path.size() != kKeyNibbles) return malformed();
-        path.insert(path.end(), leaf->path.begin(), leaf->path.end());
-        status = on_leaf(path, leaf->value);
+        status = path.size() == kKeyNibbles ? on_leaf(path, leaf->value)
+                                            : std::unexpected(Errc::kSliceMalformedTrie);
     } else if (const auto* extension = std::get_if<trie::ExtensionNode>(&*node)) {
-        if (start + extension->path.size() >= kKeyNibbles) return malformed();
-        path.insert(path.end(), extension->path.begin(), extension->path.end());
-        status = child(extension->child);
+        status =
+            path.size() < kKeyNibbles ? child(extension->child) : std::unexpected(Errc::kSliceMalformedTrie);
     } else {
         const auto& branch = std::get<trie::BranchNode>(*node);
-        if (!branch.value.empty() || start >= kKeyNibbles) return malformed();
+        if (!branch.value.empty() || start >= kKeyNibbles) return std::unexpected(Errc::kSliceMalformedTrie);
         path.push_back(0);
         for (std::uint8_t i = 0; i < 16 && status; ++i) {
             path.back() = i;

@@ -57,17 +57,23 @@ Bytes encode_hex_prefix(ByteView nibbles, bool leaf) {
     return out;
 }
 
-Result<HexPrefixPath> decode_hex_prefix(ByteView compact) {
+Result<bool> append_hex_prefix_path(Nibbles& to, ByteView compact) {
     if (compact.empty()) return std::unexpected(Errc::kInvalidHexPrefix);
     const std::uint8_t flag = compact[0] >> 4;
     if (flag > 3) return std::unexpected(Errc::kInvalidHexPrefix);
     const bool odd = (flag & 1) != 0;
     if (!odd && (compact[0] & 0x0f) != 0) return std::unexpected(Errc::kInvalidHexPrefix);
+    if (odd) to.push_back(compact[0] & 0x0f);
+    append_nibbles(to, compact.subspan(1));
+    return (flag & 2) != 0;
+}
+
+Result<HexPrefixPath> decode_hex_prefix(ByteView compact) {
     HexPrefixPath out;
-    out.leaf = (flag & 2) != 0;
     out.nibbles.reserve(2 * compact.size());
-    if (odd) out.nibbles.push_back(compact[0] & 0x0f);
-    append_nibbles(out.nibbles, compact.subspan(1));
+    auto leaf = append_hex_prefix_path(out.nibbles, compact);
+    if (!leaf) return std::unexpected(leaf.error());
+    out.leaf = *leaf;
     return out;
 }
 

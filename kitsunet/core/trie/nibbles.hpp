@@ -41,4 +41,8 @@ struct HexPrefixPath {
 /// above 3, or an even-length path has a non-zero padding nibble.
 Result<HexPrefixPath> decode_hex_prefix(ByteView compact);
 
+/// Decodes a hex-prefix path by appending its nibbles to `to` (no allocation when `to` has room);
+/// returns whether it is a leaf path. On error `to` is unchanged. Errors: as decode_hex_prefix.
+Result<bool> append_hex_prefix_path(Nibbles& to, ByteView compact);
+
 }  // namespace kitsunet::trie

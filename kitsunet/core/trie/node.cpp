@@ -25,39 +25,48 @@ Result<T> invalid() {
     return std::unexpected(Errc::kInvalidNode);
 }
 
-Result<Node> decode_short(ByteView items) {
+// A leaf or an extension; its path goes to `path` when given, else into the node.
+Result<Node> decode_short(ByteView items, Nibbles* path) {
     auto compact = rlp::decode_string(items);
     if (!compact) return invalid<Node>();
-    auto path = decode_hex_prefix(*compact);
-    if (!path) return std::unexpected(path.error());
-    if (path->leaf) {
+    Nibbles own;
+    Nibbles& to = path != nullptr ? *path : own;
+    const std::size_t start = to.size();
+    if (path == nullptr) own.reserve(2 * compact->size());
+    auto leaf = append_hex_prefix_path(to, *compact);
+    if (!leaf) return std::unexpected(leaf.error());
+    const bool empty_path = to.size() == start;
+    Result<Node> out = invalid<Node>();
+    if (*leaf) {
         auto value = rlp::decode_string(items);
-        if (!value || value->empty()) return invalid<Node>();
-        return LeafNode{std::move(path->nibbles), *value};
+        if (value && !value->empty()) out = LeafNode{std::move(own), *value};
+    } else {
+        auto child = NodeRef::decode(items);
+        if (child && !child->empty() && !empty_path) out = ExtensionNode{std::move(own), *child};
     }
-    auto child = NodeRef::decode(items);
-    if (!child || child->empty() || path->nibbles.empty()) return invalid<Node>();
-    return ExtensionNode{std::move(path->nibbles), *child};
+    if (!out) to.resize(start);
+    return out;
 }
 
+// Fills the branch in place: a branch is 560 bytes, worth not copying into the result.
 Result<Node> decode_branch(ByteView items) {
-    BranchNode branch;
+    Result<Node> out{std::in_place, std::in_place_type<BranchNode>};
+    auto& branch = std::get<BranchNode>(*out);
     for (auto& child : branch.children) {
         auto ref = NodeRef::decode(items);
         if (!ref) return std::unexpected(ref.error());
         child = *ref;
     }
     auto value = rlp::decode_string(items);
-    if (!value) return invalid<Node>();
+    if (!value || !items.empty()) return invalid<Node>();
     branch.value = *value;
-    return branch;
+    return out;
 }
 
-std::size_t count_items(ByteView items) noexcept {
-    std::size_t n = 0;
-    for (; !items.empty() && n <= 17; ++n)
-        if (!rlp::decode_raw(items)) return 0;
-    return n;
+// Whether a node's items are exactly two (a leaf or an extension): a branch has 17. Reads two items
+// instead of counting them all; decode_branch refuses any count but 17.
+bool has_two_items(ByteView items) noexcept {
+    return rlp::decode_raw(items) && rlp::decode_raw(items) && items.empty();
 }
 
 }  // namespace
@@ -85,6 +94,18 @@ void NodeRef::encode(Bytes& to) const {
 
 Result<NodeRef> NodeRef::decode(ByteView& from) noexcept {
     if (from.empty()) return invalid<NodeRef>();
+    // The two common cases first, without the general string decoder: an empty slot, a hash.
+    if (from[0] == 0x80) {
+        from = from.subspan(1);
+        return NodeRef{};
+    }
+    if (from[0] == 0x80 + 32 && from.size() > 32) {
+        NodeRef ref;
+        std::copy_n(from.begin() + 1, 32, ref.bytes_.begin());
+        ref.size_ = 32;
+        from = from.subspan(33);
+        return ref;
+    }
     if (from[0] >= 0xc0) {
         auto raw = rlp::decode_raw(from);
         if (!raw || raw->size() >= 32) return invalid<NodeRef>();
@@ -127,19 +148,20 @@ Bytes encode_node(const Node& node) {
     return out;
 }
 
-Result<Node> decode_node(ByteView rlp) {
+namespace {
+
+Result<Node> decode_node_into(ByteView rlp, Nibbles* path) {
     ByteView from = rlp;
     auto items = rlp::decode_list(from);
     if (!items || !from.empty()) return invalid<Node>();
-    switch (count_items(*items)) {
-        case 2:
-            return decode_short(*items);
-        case 17:
-            return decode_branch(*items);
-        default:
-            return invalid<Node>();
-    }
+    return has_two_items(*items) ? decode_short(*items, path) : decode_branch(*items);
 }
+
+}  // namespace
+
+Result<Node> decode_node(ByteView rlp) { return decode_node_into(rlp, nullptr); }
+
+Result<Node> decode_node_appending(ByteView rlp, Nibbles& path) { return decode_node_into(rlp, &path); }
 
 Hash root_hash_of(const NodeRef& root) noexcept {
     if (root.empty()) return kEmptyRoot;

@@ -91,6 +91,11 @@ Bytes encode_node(const Node& node);
 /// value, no empty extension path). Errors: kInvalidNode, kInvalidHexPrefix. Views borrow `rlp`.
 Result<Node> decode_node(ByteView rlp);
 
+/// As decode_node, but the path of a leaf or extension is appended to `path` instead of being
+/// allocated (the returned node's own path is then empty): for walkers that keep the path from
+/// the root in one buffer. On error `path` is unchanged.
+Result<Node> decode_node_appending(ByteView rlp, Nibbles& path);
+
 /// The root hash of a trie whose root node has RLP `root_rlp`: always hashed, even when short.
 Hash root_hash_of(const NodeRef& root) noexcept;
 
