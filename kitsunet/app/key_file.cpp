@@ -123,7 +123,7 @@ p2p::PrivateKey load_private_key(const std::string& path) {
     std::fill(bytes.begin(), bytes.end(), std::uint8_t{0});
     if (!key)
         throw CommandError{
-            1, path + ": not a valid libp2p private key: " + std::string(p2p::describe(key.error()))};
+            1, name + ": not a valid libp2p private key: " + std::string(p2p::describe(key.error()))};
     return std::move(*key);
 }
 
