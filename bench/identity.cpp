@@ -11,6 +11,7 @@
 
 #include <boost/json.hpp>
 
+#include "bench/node_script.hpp"
 #include "kitsunet/p2p/identity/peer_id.hpp"
 
 namespace kitsunet::bench {
@@ -57,26 +58,12 @@ Figures run_ours(std::size_t ops) {
 }
 
 std::optional<Figures> run_js(std::size_t ops) {
-    const std::filesystem::path js = std::filesystem::path(KITSUNET_SOURCE_DIR) / "test/js";
-    if (!std::filesystem::is_directory(js / "node_modules")) {
-        std::fprintf(stderr, "bench identity: %s/node_modules missing: (cd test/js && npm install)\n",
-                     js.c_str());
-        return std::nullopt;
-    }
-    const std::string cmd = "cd '" + js.string() +
-                            "' && node --import ./polyfill.mjs ../../bench/identity_js.mjs " +
-                            std::to_string(ops) + " '" + kAddrText + "' '" + std::string(kPeerIdText) + "'";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (pipe == nullptr) return std::nullopt;
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    if (pclose(pipe) != 0) {
-        std::fprintf(stderr, "bench identity: identity_js.mjs failed: %s\n", out.c_str());
-        return std::nullopt;
-    }
+    const auto out =
+        run_node_script(KITSUNET_SOURCE_DIR, "identity", "identity_js.mjs",
+                        std::to_string(ops) + " '" + kAddrText + "' '" + std::string(kPeerIdText) + "'");
+    if (!out) return std::nullopt;
     Figures f;
-    const boost::json::value parsed = boost::json::parse(out);
+    const boost::json::value parsed = boost::json::parse(*out);
     for (const auto& [name, value] : parsed.as_object()) f[name] = value.to_number<double>();
     return f;
 }
