@@ -76,4 +76,16 @@ void sort_by_key(Pairs& pairs) {
     });
 }
 
+FlatPairs::FlatPairs(const Pairs& pairs) {
+    std::size_t total = 0;
+    for (const auto& [k, v] : pairs) total += k.size() + v.size();
+    data_.reserve(total);
+    offsets_.reserve(2 * pairs.size() + 1);
+    for (const auto& [k, v] : pairs)
+        for (const Bytes* item : {&k, &v}) {
+            data_.insert(data_.end(), item->begin(), item->end());
+            offsets_.push_back(data_.size());
+        }
+}
+
 }  // namespace kitsunet::bench

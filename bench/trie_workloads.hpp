@@ -30,4 +30,23 @@ std::vector<std::pair<std::string, std::string>> read_genesis_alloc(const std::f
 /// Sorts pairs by key (bytewise), the order HashBuilder needs.
 void sort_by_key(Pairs& pairs);
 
+/// The same pairs laid out in one contiguous buffer, key then value, pair after pair: the way a
+/// real import reads them (a database iterator, a dump file). Timing over `Pairs` instead, whose
+/// million keys and values are separate heap blocks scattered by the sort, would mostly measure
+/// cache misses of the harness's own layout.
+class FlatPairs {
+  public:
+    explicit FlatPairs(const Pairs& pairs);
+    std::size_t size() const noexcept { return (offsets_.size() - 1) / 2; }
+    ByteView key(std::size_t i) const noexcept { return slice(2 * i); }
+    ByteView value(std::size_t i) const noexcept { return slice(2 * i + 1); }
+
+  private:
+    ByteView slice(std::size_t j) const noexcept {
+        return {data_.data() + offsets_[j], offsets_[j + 1] - offsets_[j]};
+    }
+    Bytes data_;
+    std::vector<std::size_t> offsets_{0};  // item j spans [offsets_[j], offsets_[j + 1])
+};
+
 }  // namespace kitsunet::bench

@@ -5,10 +5,6 @@
 namespace kitsunet::rlp {
 namespace {
 
-std::size_t byte_count(std::uint64_t n) noexcept {
-    return n == 0 ? 0 : static_cast<std::size_t>((std::bit_width(n) + 7) / 8);
-}
-
 void append_big_endian(Bytes& to, std::uint64_t n) {
     for (std::size_t i = byte_count(n); i > 0; --i)
         to.push_back(static_cast<std::uint8_t>(n >> (8 * (i - 1))));
@@ -38,30 +34,18 @@ Result<ByteView> take_payload(ByteView& from, bool want_list) noexcept {
 
 }  // namespace
 
-std::size_t length_of_header(std::size_t payload_length) noexcept {
-    return payload_length < 56 ? 1 : 1 + byte_count(payload_length);
-}
-
 void encode_header(Bytes& to, Header header) {
-    const std::uint8_t short_base = header.list ? 0xc0 : 0x80;
-    if (header.payload_length < 56) {
-        to.push_back(static_cast<std::uint8_t>(short_base + header.payload_length));
-        return;
-    }
-    to.push_back(static_cast<std::uint8_t>(short_base + 55 + byte_count(header.payload_length)));
-    append_big_endian(to, header.payload_length);
-}
-
-std::size_t length(ByteView s) noexcept {
-    if (s.size() == 1 && s[0] < 0x80) return 1;
-    return length_of_header(s.size()) + s.size();
+    const std::size_t at = to.size();
+    to.resize(at + length_of_header(header.payload_length));
+    write_header(to.data() + at, header);
 }
 
 std::size_t length(std::uint64_t n) noexcept { return n < 0x80 && n != 0 ? 1 : 1 + byte_count(n); }
 
 void encode(Bytes& to, ByteView s) {
-    if (s.size() != 1 || s[0] >= 0x80) encode_header(to, {false, s.size()});
-    to.insert(to.end(), s.begin(), s.end());
+    const std::size_t at = to.size();
+    to.resize(at + length(s));
+    write(to.data() + at, s);
 }
 
 void encode(Bytes& to, std::uint64_t n) {

@@ -5,7 +5,9 @@
 /// 0x80 never wrapped, the short form whenever it fits, every length bounded by the input.
 /// Decoders take `ByteView& from` and advance it past what they consumed; they never read past
 /// `from` and never trust a length. All functions are pure and thread-safe.
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "kitsunet/core/bytes.hpp"
@@ -21,17 +23,49 @@ struct Header {
 
 // ---- encoding ----
 
+/// Number of bytes of the minimal big-endian form of `n` (0 for zero).
+constexpr std::size_t byte_count(std::uint64_t n) noexcept {
+    return static_cast<std::size_t>((std::bit_width(n) + 7) / 8);
+}
+
 /// Size of the header that precedes a payload of `payload_length` bytes.
-std::size_t length_of_header(std::size_t payload_length) noexcept;
+constexpr std::size_t length_of_header(std::size_t payload_length) noexcept {
+    return payload_length < 56 ? 1 : 1 + byte_count(payload_length);
+}
 void encode_header(Bytes& to, Header header);
 
 /// Size of `s` encoded as an RLP string.
-std::size_t length(ByteView s) noexcept;
+constexpr std::size_t length(ByteView s) noexcept {
+    if (s.size() == 1 && s[0] < 0x80) return 1;
+    return length_of_header(s.size()) + s.size();
+}
 /// Size of `n` encoded as an RLP integer (minimal big-endian; zero is the empty string).
 std::size_t length(std::uint64_t n) noexcept;
 
 void encode(Bytes& to, ByteView s);
 void encode(Bytes& to, std::uint64_t n);
+
+/// Writes `header` at `to`, exactly length_of_header(header.payload_length) bytes, and returns the
+/// position after it: for hot paths that size their buffer once and then write without push_back.
+inline std::uint8_t* write_header(std::uint8_t* to, Header header) noexcept {
+    const std::uint8_t short_base = header.list ? 0xc0 : 0x80;
+    if (header.payload_length < 56) {
+        *to++ = static_cast<std::uint8_t>(short_base + header.payload_length);
+        return to;
+    }
+    const std::size_t n = byte_count(header.payload_length);
+    *to++ = static_cast<std::uint8_t>(short_base + 55 + n);
+    for (std::size_t i = n; i > 0; --i)
+        *to++ = static_cast<std::uint8_t>(header.payload_length >> (8 * (i - 1)));
+    return to;
+}
+
+/// Writes `s` as an RLP string at `to`, exactly length(s) bytes; returns the position after it.
+inline std::uint8_t* write(std::uint8_t* to, ByteView s) noexcept {
+    if (s.size() != 1 || s[0] >= 0x80) to = write_header(to, {false, s.size()});
+    if (!s.empty()) std::memcpy(to, s.data(), s.size());
+    return to + s.size();
+}
 
 /// Minimal big-endian bytes of `n` (empty for zero), the payload of an RLP integer.
 Bytes big_endian(std::uint64_t n);

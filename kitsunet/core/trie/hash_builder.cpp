@@ -1,23 +1,37 @@
+// The streaming builder. With keys in ascending order, a key's leaf is complete as soon as the next
+// key arrives: the two part at their first differing nibble `c`, where a branch must be. Every open
+// branch deeper than `c` is complete too. So the builder keeps the pending key (its value already
+// in RLP), and for each open branch on its path the RLP of the children sealed so far, in nibble
+// order; sealing a node is writing its header in front and hashing it.
 #include "kitsunet/core/trie/hash_builder.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "kitsunet/core/assert.hpp"
 #include "kitsunet/core/keccak.hpp"
+#include "kitsunet/core/trie/node_writer.hpp"
 
 namespace kitsunet::trie {
+namespace {
 
-enum class BuilderKind : std::uint8_t { kLeaf, kExtension, kBranch };
+constexpr std::size_t kListHeadroom = 3;  // the list header of a branch without a value (< 64 KiB)
+constexpr std::size_t kMaxRefItem = 33;   // a hash reference, 0xa0 + 32 bytes
 
-/// A node on the path of the last key. A branch's children left of `open_nibble` are sealed into
-/// `refs`; only the child at `open_nibble` may still grow. An extension's child is always open.
-struct BuilderNode {
-    BuilderKind kind{BuilderKind::kLeaf};
-    Nibbles path;                       // leaf, extension
-    Bytes value;                        // leaf, branch
-    std::unique_ptr<BuilderNode> open;  // extension child, or the open branch child
-    std::uint8_t open_nibble{0};
-    std::array<NodeRef, 16> refs;  // branch
+// Room in front of the pending value item for the leaf's list header (at most 9 bytes) and path
+// item (at most 9 bytes of string header, then the hex-prefix path of at most key_size + 1 bytes).
+constexpr std::size_t leaf_headroom(std::size_t key_size) noexcept { return 19 + key_size; }
+
+}  // namespace
+
+/// An open branch at nibble `depth` of the pending key. Its children left of `next` are sealed,
+/// their items written at rlp[kListHeadroom, end); the next child to come is the pending key's.
+struct HashBuilder::Level {
+    std::size_t depth{0};
+    std::uint8_t next{0};
+    std::size_t end{kListHeadroom};
+    std::array<std::uint8_t, kListHeadroom + 16 * kMaxRefItem + 1> rlp;
+    Bytes value;  // the RLP string of the value of the key that ends here, if any
 };
 
 HashBuilder::HashBuilder() = default;
@@ -25,129 +39,153 @@ HashBuilder::~HashBuilder() = default;
 HashBuilder::HashBuilder(HashBuilder&&) noexcept = default;
 HashBuilder& HashBuilder::operator=(HashBuilder&&) noexcept = default;
 
-HashBuilder::NodePtr HashBuilder::make(BuilderKind kind) {
-    NodePtr n;
-    if (pool_.empty()) {
-        n = std::make_unique<BuilderNode>();
-    } else {
-        n = std::move(pool_.back());
-        pool_.pop_back();
-    }
-    n->kind = kind;
-    return n;
-}
-
-void HashBuilder::recycle(NodePtr node) {
-    node->path.clear();
-    node->value.clear();
-    node->refs = {};
-    pool_.push_back(std::move(node));
-}
-
 void HashBuilder::add(ByteView key, ByteView value) {
     KITSUNET_ASSERT(!finished_);
-    KITSUNET_ASSERT(!has_last_ || std::ranges::lexicographical_compare(last_key_, key));
-    last_key_.assign(key.begin(), key.end());
-    has_last_ = true;
-    if (value.empty()) return;
-    key_.clear();
-    append_nibbles(key_, key);
-    insert(root_, 0, value);
-}
-
-void HashBuilder::insert(NodePtr& slot, std::size_t depth, ByteView value) {
-    const ByteView rest = ByteView{key_}.subspan(depth);
-    if (!slot) {
-        slot = make(BuilderKind::kLeaf);
-        slot->path.assign(rest.begin(), rest.end());
-        slot->value.assign(value.begin(), value.end());
+    const std::size_t common = has_key_ ? detail::common_nibbles(key_, key) : 0;
+    if (skipped_)
+        KITSUNET_ASSERT(std::ranges::lexicographical_compare(skipped_key_, key));
+    else
+        KITSUNET_ASSERT(!has_key_ || ascends(key, common));
+    if (value.empty()) {  // no leaf, but later keys must still come after this one
+        skipped_key_.assign(key.begin(), key.end());
+        skipped_ = true;
         return;
     }
-    BuilderNode& n = *slot;
-    if (n.kind == BuilderKind::kBranch) {
-        KITSUNET_ASSERT(!rest.empty());  // else the key would precede the keys below this branch
-        if (n.open && rest[0] != n.open_nibble) {
-            path_.assign(key_.begin(), key_.begin() + static_cast<std::ptrdiff_t>(depth));
-            path_.push_back(n.open_nibble);
-            n.refs[n.open_nibble] = seal(std::move(n.open));
-        }
-        n.open_nibble = rest[0];
-        return insert(n.open, depth + 1, value);
-    }
-    const std::size_t common = common_prefix_length(n.path, rest);
-    if (n.kind == BuilderKind::kExtension && common == n.path.size())
-        return insert(n.open, depth + common, value);
-    split(slot, depth, value, common);
+    skipped_ = false;
+    if (has_key_) hang_below(common);
+    keep_pending(key, value);
 }
 
-// The key leaves the path of a leaf or extension after `common` nibbles, to the right (keys
-// ascend): the old node's remainder is complete, so it is sealed at once.
-void HashBuilder::split(NodePtr& slot, std::size_t depth, ByteView value, std::size_t common) {
-    const ByteView rest = ByteView{key_}.subspan(depth);
-    KITSUNET_ASSERT(common < rest.size());
-    NodePtr old = std::move(slot);
-    NodePtr branch = make(BuilderKind::kBranch);
-    if (common == old->path.size()) {  // a leaf whose key is a prefix of the new key
-        branch->value = std::move(old->value);
-        recycle(std::move(old));
-    } else {
-        const std::uint8_t nibble = old->path[common];
-        old->path.erase(old->path.begin(), old->path.begin() + static_cast<std::ptrdiff_t>(common + 1));
-        NodePtr sealed = std::move(old);
-        if (sealed->kind == BuilderKind::kExtension && sealed->path.empty()) {
-            NodePtr child = std::move(sealed->open);
-            recycle(std::move(sealed));
-            sealed = std::move(child);
-        }
-        path_.assign(key_.begin(), key_.begin() + static_cast<std::ptrdiff_t>(depth + common));
-        path_.push_back(nibble);
-        branch->refs[nibble] = seal(std::move(sealed));
-    }
-    if (common == 0) {
-        slot = std::move(branch);
-    } else {
-        slot = make(BuilderKind::kExtension);
-        slot->path.assign(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(common));
-        slot->open = std::move(branch);
-    }
-    insert(common == 0 ? slot : slot->open, depth + common, value);
+// Whether `key`, sharing `common` nibbles with key_, comes after it.
+bool HashBuilder::ascends(ByteView key, std::size_t common) const noexcept {
+    if (common == 2 * key_.size()) return key.size() > key_.size();
+    if (common == 2 * key.size()) return false;
+    return detail::nibble_at(key.data(), common) > detail::nibble_at(key_.data(), common);
 }
 
-// Seals `node`, positioned at path_, and everything still open below it.
-NodeRef HashBuilder::seal(NodePtr node) {
-    const std::size_t at = path_.size();
-    if (node->kind == BuilderKind::kExtension) {
-        path_.insert(path_.end(), node->path.begin(), node->path.end());
-        const NodeRef child = seal(std::move(node->open));
-        path_.resize(at);
-        encoding_.clear();
-        encode_extension(encoding_, node->path, child);
-    } else if (node->kind == BuilderKind::kBranch) {
-        if (node->open) {
-            path_.push_back(node->open_nibble);
-            node->refs[node->open_nibble] = seal(std::move(node->open));
-            path_.resize(at);
-        }
-        encoding_.clear();
-        encode_branch(encoding_, node->refs, node->value);
-    } else {
-        encoding_.clear();
-        encode_leaf(encoding_, node->path, node->value);
+// The pending key parts from the next at nibble `common`: what lies below is complete and hangs
+// in the branch at `common`. When the pending key ends there, it is that branch's value instead.
+void HashBuilder::hang_below(std::size_t common) {
+    if (common == 2 * key_.size()) {
+        open_level(common).value.assign(leaf_.begin() + static_cast<std::ptrdiff_t>(leaf_at_),
+                                        leaf_.begin() + static_cast<std::ptrdiff_t>(leaf_end_));
+        return;
     }
-    recycle(std::move(node));
-    const NodeRef ref = NodeRef::to_node(encoding_);
-    if (sink_ && ref.is_hash()) sink_(path_, ref.hash(), encoding_);
+    const NodeRef below = fold(static_cast<std::ptrdiff_t>(common));
+    const bool open = open_ > 0 && levels_[open_ - 1].depth == common;
+    put_child(open ? levels_[open_ - 1] : open_level(common), below);
+}
+
+void HashBuilder::keep_pending(ByteView key, ByteView value) {
+    key_.assign(key.begin(), key.end());
+    has_key_ = true;
+    leaf_at_ = leaf_headroom(key.size());
+    leaf_end_ = leaf_at_ + rlp::length(value);
+    rlp::write(detail::scratch(leaf_, leaf_end_) + leaf_at_, value);
+    path_ready_ = false;
+}
+
+// Seals the pending leaf and every open branch deeper than `floor` (-1: all of them), and returns
+// the reference to what they form, which hangs below the branch at `floor` (or is the root).
+NodeRef HashBuilder::fold(std::ptrdiff_t floor) {
+    NodeRef child = seal_leaf(start_above(floor));
+    while (open_ > 0 && static_cast<std::ptrdiff_t>(levels_[open_ - 1].depth) > floor) {
+        Level& level = levels_[--open_];
+        put_child(level, child);
+        child = seal_branch(level, start_above(floor));
+    }
+    return child;
+}
+
+// Where the path of a node begins when its parent is the deepest open branch, or the branch at
+// `floor` if that is deeper.
+std::size_t HashBuilder::start_above(std::ptrdiff_t floor) const noexcept {
+    const std::ptrdiff_t top = open_ > 0 ? static_cast<std::ptrdiff_t>(levels_[open_ - 1].depth) : -1;
+    return static_cast<std::size_t>(std::max(top, floor) + 1);
+}
+
+// The pending leaf's header and path go in front of its value item, in place.
+NodeRef HashBuilder::seal_leaf(std::size_t start) {
+    const detail::PackedPath path{key_.data(), start, 2 * key_.size()};
+    const std::size_t value_item = leaf_end_ - leaf_at_;
+    const std::size_t payload = detail::path_item_length(path.size()) + value_item;
+    const std::size_t size = rlp::length_of_header(payload) + payload;
+    std::uint8_t* begin = leaf_.data() + leaf_end_ - size;
+    detail::write_path_item(rlp::write_header(begin, {true, payload}), path, true);
+    return seal({begin, size}, start);
+}
+
+// A branch whose last child was just put; under an extension when its path starts above it.
+NodeRef HashBuilder::seal_branch(Level& level, std::size_t start) {
+    std::uint8_t* items = level.rlp.data() + kListHeadroom;
+    std::memset(level.rlp.data() + level.end, 0x80, 16 - level.next);  // the empty slots left
+    const std::size_t children = level.end + 16 - level.next - kListHeadroom;
+    NodeRef ref;
+    if (level.value.empty()) {
+        items[children] = 0x80;
+        const std::size_t header = rlp::length_of_header(children + 1);
+        rlp::write_header(items - header, {true, children + 1});
+        ref = seal({items - header, header + children + 1}, level.depth);
+    } else {
+        const std::size_t payload = children + level.value.size();
+        const std::size_t size = rlp::length_of_header(payload) + payload;
+        std::uint8_t* out = rlp::write_header(detail::scratch(encoding_, size), {true, payload});
+        std::memcpy(out, items, children);
+        std::memcpy(out + children, level.value.data(), level.value.size());
+        ref = seal({encoding_.data(), size}, level.depth);
+    }
+    if (level.depth == start) return ref;
+    const detail::PackedPath path{key_.data(), start, level.depth};
+    const std::size_t size = detail::extension_length(path.size(), ref);
+    detail::write_extension(detail::scratch(encoding_, size), path, ref);
+    return seal({encoding_.data(), size}, start);
+}
+
+// The reference to a node at `path_length` nibbles of the pending key, reported when hashed.
+NodeRef HashBuilder::seal(ByteView rlp, std::size_t path_length) {
+    const NodeRef ref = NodeRef::to_node(rlp);
+    if (sink_ && ref.is_hash()) sink_(path_of_pending(path_length), ref.hash(), rlp);
     return ref;
+}
+
+// The first `length` nibbles of the pending key, unpacked only when a sink wants them.
+ByteView HashBuilder::path_of_pending(std::size_t length) {
+    if (!path_ready_) {
+        path_.clear();
+        append_nibbles(path_, key_);
+        path_ready_ = true;
+    }
+    return ByteView{path_}.first(length);
+}
+
+// Children come in ascending nibbles: the slots skipped since the last one are empty.
+void HashBuilder::put_child(Level& level, const NodeRef& child) noexcept {
+    const std::uint8_t nibble = detail::nibble_at(key_.data(), level.depth);
+    KITSUNET_ASSERT(nibble >= level.next);
+    std::memset(level.rlp.data() + level.end, 0x80, nibble - level.next);
+    level.end += nibble - level.next;
+    level.end =
+        static_cast<std::size_t>(detail::write_ref(level.rlp.data() + level.end, child) - level.rlp.data());
+    level.next = static_cast<std::uint8_t>(nibble + 1);
+}
+
+HashBuilder::Level& HashBuilder::open_level(std::size_t depth) {
+    if (open_ == levels_.size()) levels_.emplace_back();
+    Level& level = levels_[open_++];
+    level.depth = depth;
+    level.next = 0;
+    level.end = kListHeadroom;
+    level.value.clear();
+    return level;
 }
 
 Hash HashBuilder::root() {
     if (finished_) return root_hash_;
     finished_ = true;
-    if (!root_) return root_hash_ = kEmptyRoot;
-    path_.clear();
-    const NodeRef ref = seal(std::move(root_));
+    if (!has_key_) return root_hash_ = kEmptyRoot;
+    const NodeRef ref = fold(-1);
     root_hash_ = root_hash_of(ref);
-    if (sink_ && !ref.is_hash()) sink_(path_, root_hash_, ref.bytes());
+    if (sink_ && !ref.is_hash()) sink_({}, root_hash_, ref.bytes());
     return root_hash_;
 }
 

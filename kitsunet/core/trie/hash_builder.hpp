@@ -1,20 +1,17 @@
 #pragma once
 /// A streaming trie root builder for keys added in strictly ascending order: it keeps only the
-/// nodes on the path of the last key and hashes each subtree as soon as a later key proves it
-/// complete, so memory stays proportional to the key length, not the number of keys.
+/// open branches on the path of the last key (each as the RLP of its children sealed so far) and
+/// hashes each subtree as soon as a later key proves it complete, so memory stays proportional to
+/// the key length, not the number of keys; once warm it allocates nothing per key.
 /// Gives the same roots as Trie. Thread-safety: none (one builder per thread).
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <vector>
 
 #include "kitsunet/core/bytes.hpp"
 #include "kitsunet/core/trie/node.hpp"
 
 namespace kitsunet::trie {
-
-struct BuilderNode;  // internal to hash_builder.cpp
-enum class BuilderKind : std::uint8_t;
 
 class HashBuilder {
   public:
@@ -40,23 +37,34 @@ class HashBuilder {
     Hash root();
 
   private:
-    using NodePtr = std::unique_ptr<BuilderNode>;
+    struct Level;  // an open branch on the path of the pending key (hash_builder.cpp)
 
-    void insert(NodePtr& slot, std::size_t depth, ByteView value);
-    void split(NodePtr& slot, std::size_t depth, ByteView value, std::size_t common);
-    NodeRef seal(NodePtr node);
-    NodePtr make(BuilderKind kind);
-    void recycle(NodePtr node);
+    bool ascends(ByteView key, std::size_t common) const noexcept;
+    void keep_pending(ByteView key, ByteView value);
+    void hang_below(std::size_t common);
+    NodeRef fold(std::ptrdiff_t floor);
+    std::size_t start_above(std::ptrdiff_t floor) const noexcept;
+    NodeRef seal_leaf(std::size_t start);
+    NodeRef seal_branch(Level& level, std::size_t start);
+    NodeRef seal(ByteView rlp, std::size_t path_length);
+    ByteView path_of_pending(std::size_t length);
+    void put_child(Level& level, const NodeRef& child) noexcept;
+    Level& open_level(std::size_t depth);
 
-    NodePtr root_;
-    std::vector<NodePtr> pool_;  // finished nodes, reused to spare allocations
-    Nibbles key_;                // the nibbles of the key being added
-    Bytes last_key_;             // the previous key, for the ordering check
-    bool has_last_{false};
+    std::vector<Level> levels_;  // levels_[0, open_) are the open branches, shallowest first
+    std::size_t open_{0};
+    Bytes key_;  // the pending key: the last one with a value, its leaf not sealed yet
+    bool has_key_{false};
+    Bytes leaf_;  // the pending leaf's value item at [leaf_at_, leaf_end_), room for the rest before
+    std::size_t leaf_at_{0};
+    std::size_t leaf_end_{0};
+    Bytes skipped_key_;  // a key after key_ that had an empty value, for the ordering check
+    bool skipped_{false};
     bool finished_{false};
     Hash root_hash_{};
-    Nibbles path_;    // position of the node being sealed
-    Bytes encoding_;  // RLP of the node being sealed
+    Nibbles path_;  // key_ unpacked, for the sink, when path_ready_
+    bool path_ready_{false};
+    Bytes encoding_;  // scratch for branches with values and extensions
     NodeSink sink_;
 };
 

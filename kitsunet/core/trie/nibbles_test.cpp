@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "kitsunet/core/trie/node_writer.hpp"
+
 namespace kitsunet::trie {
 namespace {
 
@@ -42,6 +46,45 @@ TEST(HexPrefix, DecodeRejectsMalformed) {
     EXPECT_EQ(decode_hex_prefix(Bytes{0x40}).error(), Errc::kInvalidHexPrefix);  // flag 4
     EXPECT_EQ(decode_hex_prefix(Bytes{0x05}).error(), Errc::kInvalidHexPrefix);  // padding not zero
     EXPECT_EQ(decode_hex_prefix(Bytes{0x2f, 0x12}).error(), Errc::kInvalidHexPrefix);
+}
+
+// The Trie and HashBuilder read paths from packed keys: every (from, to) range of a key, at even
+// and odd nibbles, must encode as its unpacked nibbles do.
+TEST(HexPrefix, PackedPathsEncodeLikeTheirNibbles) {
+    std::mt19937_64 rng(1);
+    for (std::size_t len : {0u, 1u, 2u, 7u, 32u, 33u}) {
+        Bytes key(len);
+        for (auto& b : key) b = static_cast<std::uint8_t>(rng());
+        const Nibbles nibbles = unpack_nibbles(key);
+        for (std::size_t from = 0; from <= nibbles.size(); ++from)
+            for (std::size_t to = from; to <= nibbles.size(); ++to)
+                for (bool leaf : {false, true}) {
+                    Bytes packed(hex_prefix_length(to - from) + 1, 0xee);
+                    const auto* end = detail::write_hex_prefix(
+                        packed.data(), detail::PackedPath{key.data(), from, to}, leaf);
+                    ASSERT_EQ(end, packed.data() + packed.size() - 1) << from << ".." << to;
+                    EXPECT_EQ(packed.back(), 0xee) << "wrote past its length";
+                    packed.pop_back();
+                    ASSERT_EQ(packed, encode_hex_prefix(ByteView{nibbles}.subspan(from, to - from), leaf))
+                        << len << " bytes, nibbles " << from << ".." << to;
+                }
+    }
+}
+
+TEST(Nibbles, CommonNibblesOfPackedKeys) {
+    std::mt19937_64 rng(2);
+    for (int i = 0; i < 2000; ++i) {
+        Bytes a(rng() % 40), b;
+        for (auto& x : a) x = static_cast<std::uint8_t>(rng() % 4);  // long shared runs
+        b = a;
+        b.resize(rng() % 40, 0);
+        if (!b.empty() && rng() % 2 == 0) b[rng() % b.size()] ^= static_cast<std::uint8_t>(1 << (rng() % 8));
+        const std::size_t expected = common_prefix_length(unpack_nibbles(a), unpack_nibbles(b));
+        EXPECT_EQ(detail::common_nibbles(a, b), expected);
+        EXPECT_EQ(detail::common_nibbles(b, a), expected);
+        const std::size_t equal_bytes = expected / 2;
+        EXPECT_EQ(detail::common_nibbles(a, b, equal_bytes), expected);
+    }
 }
 
 }  // namespace

@@ -4,20 +4,16 @@
 
 #include "kitsunet/core/keccak.hpp"
 #include "kitsunet/core/rlp.hpp"
+#include "kitsunet/core/trie/node_writer.hpp"
 
 namespace kitsunet::trie {
 namespace {
 
-// A hex-prefix path of one byte is below 0x80 (flag nibble <= 3), so RLP leaves it unwrapped.
-std::size_t path_item_length(std::size_t nibble_count) noexcept {
-    const std::size_t n = hex_prefix_length(nibble_count);
-    return n == 1 ? 1 : rlp::length_of_header(n) + n;
-}
-
-void encode_path_item(Bytes& to, ByteView path, bool leaf) {
-    const std::size_t n = hex_prefix_length(path.size());
-    if (n > 1) rlp::encode_header(to, {false, n});
-    append_hex_prefix(to, path, leaf);
+// Grows `to` by `n` bytes and returns where they start.
+std::uint8_t* grow(Bytes& to, std::size_t n) {
+    const std::size_t at = to.size();
+    to.resize(at + n);
+    return to.data() + at;
 }
 
 template <class T>
@@ -86,11 +82,7 @@ NodeRef NodeRef::to_hash(const Hash& h) noexcept {
     return ref;
 }
 
-void NodeRef::encode(Bytes& to) const {
-    if (is_hash()) to.push_back(0x80 + 32);
-    if (empty()) to.push_back(0x80);
-    to.insert(to.end(), bytes_.begin(), bytes_.begin() + size_);
-}
+void NodeRef::encode(Bytes& to) const { detail::write_ref(grow(to, encoded_length()), *this); }
 
 Result<NodeRef> NodeRef::decode(ByteView& from) noexcept {
     if (from.empty()) return invalid<NodeRef>();
@@ -117,23 +109,17 @@ Result<NodeRef> NodeRef::decode(ByteView& from) noexcept {
 }
 
 void encode_leaf(Bytes& to, ByteView path, ByteView value) {
-    rlp::encode_header(to, {true, path_item_length(path.size()) + rlp::length(value)});
-    encode_path_item(to, path, true);
-    rlp::encode(to, value);
+    detail::write_leaf(grow(to, detail::leaf_length(path.size(), value)), path, value);
 }
 
 void encode_extension(Bytes& to, ByteView path, const NodeRef& child) {
-    rlp::encode_header(to, {true, path_item_length(path.size()) + child.encoded_length()});
-    encode_path_item(to, path, false);
-    child.encode(to);
+    detail::write_extension(grow(to, detail::extension_length(path.size(), child)), path, child);
 }
 
 void encode_branch(Bytes& to, std::span<const NodeRef, 16> children, ByteView value) {
-    std::size_t payload = rlp::length(value);
-    for (const auto& c : children) payload += c.encoded_length();
-    rlp::encode_header(to, {true, payload});
-    for (const auto& c : children) c.encode(to);
-    rlp::encode(to, value);
+    const auto ref_of = [&](std::uint8_t i) -> const NodeRef& { return children[i]; };
+    const std::size_t payload = detail::branch_payload_length(ref_of, value);
+    detail::write_branch(grow(to, rlp::length_of_header(payload) + payload), payload, ref_of, value);
 }
 
 Bytes encode_node(const Node& node) {

@@ -2,18 +2,20 @@
 /// An in-memory Merkle Patricia trie: insert, update, delete, get, and the root hash.
 /// Node references are cached: root_hash() re-encodes and re-hashes only the nodes on paths
 /// changed since the last call. For roots of keys that arrive already sorted, HashBuilder is faster.
+/// Memory: the nodes live in an arena owned by the trie (a leaf holds its key and value in one
+/// block); memory freed by erase() or by a value changing size is reused by later puts and
+/// returned to the system when the trie is destroyed. Keys up to 2^31 bytes.
 /// Thread-safety: none; even const calls may not overlap with root_hash() (it fills caches).
 #include <cstddef>
-#include <memory>
 #include <optional>
 #include <vector>
 
 #include "kitsunet/core/bytes.hpp"
+#include "kitsunet/core/trie/arena.hpp"
 #include "kitsunet/core/trie/node.hpp"
+#include "kitsunet/core/trie/trie_node.hpp"
 
 namespace kitsunet::trie {
-
-struct TrieNode;  // internal: kitsunet/core/trie/trie_node.hpp
 
 class Trie {
   public:
@@ -31,7 +33,7 @@ class Trie {
 
     /// The root hash (kEmptyRoot when empty). Recomputes only what changed since the last call.
     Hash root_hash();
-    bool empty() const noexcept { return root_ == nullptr; }
+    bool empty() const noexcept { return size_ == 0; }
     /// Number of keys.
     std::size_t size() const noexcept { return size_; }
 
@@ -40,10 +42,10 @@ class Trie {
     std::vector<Bytes> proof(ByteView key);
 
   private:
-    std::unique_ptr<TrieNode> root_;
+    detail::NodeArena arena_;  // declared first: destroyed last
+    detail::Child root_;
     std::size_t size_{0};
-    Nibbles key_nibbles_;  // scratch for put/erase
-    Bytes encoding_;       // scratch for node encodings
+    Bytes encoding_;  // scratch for node encodings
 };
 
 /// A trie whose keys are keccak256(key) (the state and storage tries of Ethereum).
