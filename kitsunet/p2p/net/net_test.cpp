@@ -11,6 +11,7 @@
 #include "kitsunet/p2p/net/buffered_stream.hpp"
 #include "kitsunet/p2p/net/task_group.hpp"
 #include "kitsunet/p2p/net/tcp_transport.hpp"
+#include "kitsunet/p2p/net/test_support.hpp"
 #include "kitsunet/p2p/net/timeout.hpp"
 #include "kitsunet/testing/async.hpp"
 
@@ -19,28 +20,10 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
-using testing::run_async;
+using kitsunet::testing::run_async;
 
-// A connected pair of TCP streams on 127.0.0.1.
-struct TcpPair {
-    std::unique_ptr<TcpStream> client, server;
-};
-
-Task<TcpPair> tcp_pair() {
-    TcpListener listener(co_await asio::this_coro::executor, {asio::ip::make_address("127.0.0.1"), 0});
-    const auto port = listener.local_endpoint().port();
-    const TcpTarget target{"127.0.0.1", port};  // named: GCC 12 mishandles temporaries in co_await
-    auto client = co_await tcp_connect(target, 5s);
-    auto server = co_await listener.accept();
-    co_return TcpPair{std::move(client), std::move(server)};
-}
-
-Task<std::string> read_to_end(ByteStream& s) {
-    std::string out;
-    std::uint8_t buf[7];  // small on purpose: many reads
-    while (const auto n = co_await s.read_some(buf)) out.append(buf, buf + n);
-    co_return out;
-}
+using testing::read_to_end;
+using testing::tcp_pair;
 
 TEST(TaskGroup, JoinWaitsForEveryTask) {
     asio::io_context io;
