@@ -23,6 +23,7 @@ void ByteQueue::append(std::span<const std::uint8_t> data) {
 
 std::span<std::uint8_t> ByteQueue::prepare(std::size_t max) {
     KITSUNET_ASSERT(max > 0);
+    if (size_ == 0) head_ = 0;  // keeps the next frame contiguous
     if (size_ == capacity_) grow(std::max(capacity_ * 2, std::bit_ceil(std::min(max, kMinCapacity * 16))));
     const std::size_t tail = (head_ + size_) & mask();
     // Free space runs from the tail to the buffer's end, or to the head when the content wraps
@@ -44,7 +45,6 @@ std::size_t ByteQueue::read(std::span<std::uint8_t> out) noexcept {
     std::memcpy(out.data() + first, buf_.get(), n - first);
     head_ = (head_ + n) & mask();
     size_ -= n;
-    if (size_ == 0) head_ = 0;  // keeps the next frame contiguous
     return n;
 }
 

@@ -21,7 +21,9 @@ class ByteQueue {
     void append(std::span<const std::uint8_t> data);
 
     /// A contiguous free region of 1 to `max` bytes (max > 0) at the tail, growing the buffer when
-    /// it is full. Write into it, then commit() what was written; any other call invalidates it.
+    /// it is full. Write into it, then commit() what was written. read() may run in between (a
+    /// reader draining the queue while the region is being filled by a socket read); append(),
+    /// prepare() and clear() must not.
     std::span<std::uint8_t> prepare(std::size_t max);
     /// Adds the first `n` bytes of the last prepare() region. Precondition: n ≤ its size.
     void commit(std::size_t n) noexcept;

@@ -60,6 +60,21 @@ TEST(ByteQueue, PrepareCommitMatchesAReferenceQueue) {
     EXPECT_LE(q.capacity(), 64u * 1024);
 }
 
+TEST(ByteQueue, ReadsMayDrainTheQueueWhileAPreparedRegionIsBeingFilled) {
+    // The muxers' read loop fills a prepared region from the socket while the stream's reader
+    // drains the queue: the region must stay where the content will continue.
+    ByteQueue q;
+    q.append(std::vector<std::uint8_t>(100, 1));
+    auto region = q.prepare(50);
+    std::vector<std::uint8_t> out(100);
+    EXPECT_EQ(q.read(out), 100u);
+    std::fill(region.begin(), region.end(), std::uint8_t{2});
+    q.commit(region.size());
+    EXPECT_EQ(q.size(), region.size());
+    EXPECT_EQ(q.read(out), region.size());
+    EXPECT_EQ(out[0], 2);
+}
+
 TEST(ByteQueue, ClearFreesTheBuffer) {
     ByteQueue q;
     q.append(std::vector<std::uint8_t>(10000, 9));

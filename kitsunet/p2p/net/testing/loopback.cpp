@@ -17,19 +17,23 @@ TcpPair make_tcp_pair(asio::io_context& io) {
     return {std::make_unique<TcpStream>(std::move(dialer)), std::make_unique<TcpStream>(std::move(listener))};
 }
 
-namespace detail {
-
-void run_until(asio::io_context& io, const bool& done, std::chrono::steady_clock::duration timeout) {
+void run_until(asio::io_context& io, const std::function<bool()>& done,
+               std::chrono::steady_clock::duration timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     io.restart();
-    while (!done) {
+    while (!done()) {
         if (std::chrono::steady_clock::now() >= deadline)
             throw TaskTimeout("run_task: the task did not finish in time");
-        if (io.run_one_until(deadline) == 0 && io.stopped() && !done)
+        if (io.run_one_until(deadline) == 0 && io.stopped() && !done())
             throw TaskTimeout("run_task: the task can never finish (nothing left to run)");
     }
 }
 
-}  // namespace detail
+void spawn(asio::io_context& io, Task<void> task, Outcome& outcome) {
+    asio::co_spawn(io, std::move(task), [&outcome](std::exception_ptr e) {
+        outcome.done = true;
+        outcome.error = e;
+    });
+}
 
 }  // namespace kitsunet::p2p::testing

@@ -5,6 +5,7 @@
 /// io_context in the test's thread.
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -32,10 +33,19 @@ struct TaskTimeout : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-namespace detail {
-/// Runs `io` one handler at a time until `done` or the deadline; throws TaskTimeout.
-void run_until(boost::asio::io_context& io, const bool& done, std::chrono::steady_clock::duration timeout);
-}  // namespace detail
+/// Runs `io` one handler at a time until `done()` is true; throws TaskTimeout after `timeout` or
+/// when nothing is left to run.
+void run_until(boost::asio::io_context& io, const std::function<bool()>& done,
+               std::chrono::steady_clock::duration timeout = std::chrono::seconds(30));
+
+/// How a task started with spawn() ended.
+struct Outcome {
+    bool done{false};
+    std::exception_ptr error;
+};
+
+/// Starts `task` on `io` in the background; `outcome` (which must outlive it) records its end.
+void spawn(boost::asio::io_context& io, Task<void> task, Outcome& outcome);
 
 /// Spawns `task` on `io`, runs `io` until the task finishes, and returns its result (or rethrows
 /// its exception). Other work on `io` (e.g. a session's run()) makes progress meanwhile and is
@@ -51,7 +61,7 @@ T run_task(boost::asio::io_context& io, Task<T> task,
         error = e;
         if (!e) result.emplace(std::move(value));
     });
-    detail::run_until(io, done, timeout);
+    run_until(io, [&] { return done; }, timeout);
     if (error) std::rethrow_exception(error);
     return std::move(*result);
 }
@@ -64,7 +74,7 @@ inline void run_task(boost::asio::io_context& io, Task<void> task,
         done = true;
         error = e;
     });
-    detail::run_until(io, done, timeout);
+    run_until(io, [&] { return done; }, timeout);
     if (error) std::rethrow_exception(error);
 }
 
