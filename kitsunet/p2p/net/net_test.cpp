@@ -11,19 +11,23 @@
 #include "kitsunet/p2p/net/buffered_stream.hpp"
 #include "kitsunet/p2p/net/task_group.hpp"
 #include "kitsunet/p2p/net/tcp_transport.hpp"
-#include "kitsunet/p2p/net/test_support.hpp"
+#include "kitsunet/p2p/net/testing/loopback.hpp"
+#include "kitsunet/p2p/net/testing/streams.hpp"
 #include "kitsunet/p2p/net/timeout.hpp"
-#include "kitsunet/testing/async.hpp"
 
 namespace kitsunet::p2p {
 namespace {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
-using kitsunet::testing::run_async;
 
-using testing::read_to_end;
-using testing::tcp_pair;
+using testing::make_tcp_pair;
+using testing::run_task;
+
+Task<std::string> read_to_end(ByteStream& s) {
+    const auto bytes = co_await testing::read_all(s);
+    co_return std::string(bytes.begin(), bytes.end());
+}
 
 TEST(TaskGroup, JoinWaitsForEveryTask) {
     asio::io_context io;
@@ -35,7 +39,7 @@ TEST(TaskGroup, JoinWaitsForEveryTask) {
             ++count;
         }(finished, 10 * i));
     EXPECT_EQ(group.size(), 3u);
-    run_async(io, group.join());
+    run_task(io, group.join());
     EXPECT_EQ(finished, 3);
     EXPECT_EQ(group.size(), 0u);
 }
@@ -49,10 +53,10 @@ TEST(TaskGroup, CancelStopsSleepersAndLateSpawns) {
         ++count;
     };
     group.spawn(sleeper(finished), "sleeper");
-    run_async(io, sleep_for(1ms));
+    run_task(io, sleep_for(1ms));
     group.cancel();
     group.spawn(sleeper(finished), "late");
-    run_async(io, group.join(), 5s);
+    run_task(io, group.join(), 5s);
     EXPECT_EQ(finished, 0);
 }
 
@@ -68,7 +72,7 @@ TEST(TaskGroup, AFailingTaskEndsOnlyItself) {
         co_await sleep_for(20ms);
         done = true;
     }(other_done));
-    run_async(io, group.join());
+    run_task(io, group.join());
     EXPECT_TRUE(other_done);
 }
 
@@ -84,7 +88,7 @@ TEST(TaskGroup, JoinUnderATimeoutStillWaitsForTheTasks) {
             throw;
         }
     }(cleaned_up));
-    EXPECT_THROW(run_async(io, with_timeout(group.join(), 10ms)), boost::system::system_error);
+    EXPECT_THROW(run_task(io, with_timeout(group.join(), 10ms)), boost::system::system_error);
     EXPECT_TRUE(cleaned_up);
     EXPECT_EQ(group.size(), 0u);
 }
@@ -97,20 +101,21 @@ TEST(Timeout, ExpiresOrPassesTheValueThrough) {
     };
     auto fast = []() -> Task<int> { co_return 42; };
     try {
-        run_async(io, with_timeout(slow(), 5ms));
+        run_task(io, with_timeout(slow(), 5ms));
         FAIL() << "no timeout";
     } catch (const boost::system::system_error& e) {
         EXPECT_EQ(e.code(), asio::error::timed_out);
     }
-    EXPECT_EQ(run_async(io, with_timeout(fast(), 1s)), 42);
+    EXPECT_EQ(run_task(io, with_timeout(fast(), 1s)), 42);
 }
 
 TEST(Tcp, EchoAndOrderlyClose) {
     asio::io_context io;
-    run_async(io, []() -> Task<void> {
-        auto pair = co_await tcp_pair();
-        auto& client = pair.client;
-        auto& server = pair.server;
+    run_task(io, []() -> Task<void> {
+        TcpListener listener(co_await asio::this_coro::executor, {asio::ip::make_address("127.0.0.1"), 0});
+        const TcpTarget target{"127.0.0.1", listener.local_endpoint().port()};
+        auto client = co_await tcp_connect(target, 5s);
+        auto server = co_await listener.accept();
         const std::string msg = "hello over loopback";
         co_await client->write_all(as_bytes(msg));
         co_await client->close_write();
@@ -132,7 +137,7 @@ TEST(Tcp, Ipv6LoopbackWhereAvailable) {
     } catch (const boost::system::system_error&) {
         GTEST_SKIP() << "no IPv6 loopback here";
     }
-    run_async(io, [](TcpListener& l) -> Task<void> {
+    run_task(io, [](TcpListener& l) -> Task<void> {
         const TcpTarget target{"::1", l.local_endpoint().port()};
         auto client = co_await tcp_connect(target, 5s);
         auto server = co_await l.accept();
@@ -145,7 +150,7 @@ TEST(Tcp, Ipv6LoopbackWhereAvailable) {
 
 TEST(Tcp, DnsNameResolves) {
     asio::io_context io;
-    run_async(io, []() -> Task<void> {
+    run_task(io, []() -> Task<void> {
         TcpListener listener(co_await asio::this_coro::executor, {asio::ip::make_address("127.0.0.1"), 0});
         const TcpTarget target{"localhost", listener.local_endpoint().port(), IpFamily::kV4};
         auto client = co_await tcp_connect(target, 5s);
@@ -162,17 +167,17 @@ TEST(Tcp, RefusedPortIsAnError) {
         port = probe.local_endpoint().port();
     }
     const TcpTarget target{"127.0.0.1", port};
-    EXPECT_THROW(run_async(io, tcp_connect(target, 5s)), boost::system::system_error);
+    EXPECT_THROW(run_task(io, tcp_connect(target, 5s)), boost::system::system_error);
 }
 
 TEST(BufferedStream, KeepsWhatTheParserDidNotConsume) {
     asio::io_context io;
-    run_async(io, []() -> Task<void> {
-        auto pair = co_await tcp_pair();
-        auto& client = pair.client;
+    auto pair = make_tcp_pair(io);
+    run_task(io, [](testing::TcpPair& p) -> Task<void> {
+        auto& client = p.dialer;
         co_await client->write_all(as_bytes(std::string_view("HEADER|and the rest")));
         co_await client->close_write();
-        BufferedStream buffered(std::move(pair.server));
+        BufferedStream buffered(std::move(p.listener));
         co_await buffered.fill_to(7);
         const auto ahead = buffered.buffered();
         EXPECT_GE(ahead.size(), 7u);
@@ -183,17 +188,17 @@ TEST(BufferedStream, KeepsWhatTheParserDidNotConsume) {
         EXPECT_EQ(rest, "and the rest");
         const bool more = co_await buffered.fill();
         EXPECT_FALSE(more);
-    }());
+    }(pair));
 }
 
 TEST(BufferedStream, FillToThrowsAtEndOfStream) {
     asio::io_context io;
-    run_async(io, []() -> Task<void> {
-        auto pair = co_await tcp_pair();
-        auto& client = pair.client;
+    auto pair = make_tcp_pair(io);
+    run_task(io, [](testing::TcpPair& p) -> Task<void> {
+        auto& client = p.dialer;
         co_await client->write_all(as_bytes(std::string_view("abc")));
         co_await client->close_write();
-        BufferedStream buffered(std::move(pair.server));
+        BufferedStream buffered(std::move(p.listener));
         bool threw = false;
         try {
             co_await buffered.fill_to(4);
@@ -202,7 +207,7 @@ TEST(BufferedStream, FillToThrowsAtEndOfStream) {
         }
         EXPECT_TRUE(threw);
         EXPECT_EQ(buffered.buffered().size(), 3u);
-    }());
+    }(pair));
 }
 
 }  // namespace

@@ -1,0 +1,29 @@
+#pragma once
+/// Test support: ByteStream helpers and deterministic payloads (test-only).
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "kitsunet/p2p/net/byte_stream.hpp"
+#include "kitsunet/p2p/net/task.hpp"
+
+namespace kitsunet::p2p::testing {
+
+using Bytes = std::vector<std::uint8_t>;
+
+/// `n` bytes of a pattern that differs by `seed` and does not repeat every 256 bytes.
+Bytes pattern(std::size_t n, std::uint32_t seed = 0);
+
+/// Reads until the end of stream.
+Task<Bytes> read_all(ByteStream& s);
+
+/// Reads exactly `n` bytes; throws std::runtime_error at an early end of stream.
+Task<Bytes> read_exactly(ByteStream& s, std::size_t n);
+
+/// Writes back everything it reads, in chunks of up to `chunk` bytes, then closes for writing.
+Task<void> echo(ByteStream& s, std::size_t chunk = 64 * 1024);
+
+/// Writes `data` in pieces of `piece` bytes, then closes for writing.
+Task<void> write_and_close(ByteStream& s, const Bytes& data, std::size_t piece = 1 << 30);
+
+}  // namespace kitsunet::p2p::testing
