@@ -47,8 +47,10 @@ TEST(Multistream, DialerFallsBackAfterNa) {
     run_task(io, [](TcpPair& p) -> Task<void> {
         BufferedStream dialer(std::move(p.dialer)), listener(std::move(p.listener));
         const std::vector<std::string> proposals{"/unknown/1.0.0", "/ipfs/ping/1.0.0"};
-        auto [chosen, accepted] =
+        auto chosen_and_accepted =
             co_await (select_protocol(dialer, proposals) && accept_protocol(listener, kServed));
+        auto& chosen = std::get<0>(chosen_and_accepted);
+        auto& accepted = std::get<1>(chosen_and_accepted);
         EXPECT_EQ(chosen, "/ipfs/ping/1.0.0");
         EXPECT_EQ(accepted, "/ipfs/ping/1.0.0");
     }(pair));
@@ -65,7 +67,9 @@ TEST(Multistream, NothingInCommonIsProtocolNotSupported) {
             dialer.reset();  // a dialer that gives up closes the stream
             co_return ec;
         };
-        auto [dial_error, listen_error] = co_await (dial() && error_of(accept_protocol(listener, kServed)));
+        auto dial_error_and_listen_error = co_await (dial() && error_of(accept_protocol(listener, kServed)));
+        auto& dial_error = std::get<0>(dial_error_and_listen_error);
+        auto& listen_error = std::get<1>(dial_error_and_listen_error);
         EXPECT_EQ(dial_error, P2pErrc::kProtocolNotSupported);
         EXPECT_TRUE(listen_error) << "listener must fail when the dialer leaves";
     }(pair));
@@ -81,7 +85,9 @@ TEST(Multistream, LsListsTheListenersProtocols) {
             co_await dialer.close_write();
             co_return protocols;
         };
-        auto [listed, listen_error] = co_await (list() && error_of(accept_protocol(listener, kServed)));
+        auto listed_and_listen_error = co_await (list() && error_of(accept_protocol(listener, kServed)));
+        auto& listed = std::get<0>(listed_and_listen_error);
+        auto& listen_error = std::get<1>(listed_and_listen_error);
         EXPECT_EQ(listed, kServed);
         EXPECT_EQ(listen_error, asio::error::eof);
     }(pair));
@@ -94,8 +100,10 @@ TEST(Multistream, FragmentedReadsOneByteAtATime) {
         BufferedStream dialer(std::make_unique<TrickleStream>(std::move(p.dialer)));
         BufferedStream listener(std::make_unique<TrickleStream>(std::move(p.listener)));
         const std::vector<std::string> proposals{"/nope", "/echo/1.0.0"};
-        auto [chosen, accepted] =
+        auto chosen_and_accepted =
             co_await (select_protocol(dialer, proposals) && accept_protocol(listener, kServed));
+        auto& chosen = std::get<0>(chosen_and_accepted);
+        auto& accepted = std::get<1>(chosen_and_accepted);
         EXPECT_EQ(chosen, "/echo/1.0.0");
         EXPECT_EQ(accepted, "/echo/1.0.0");
     }(pair));
@@ -137,7 +145,9 @@ TEST(Multistream, ListenerAnswersADialerThatWaitsForTheHeader) {
             co_return std::string(buf, buf + n);
         };
         BufferedStream listener(std::move(p.listener));
-        auto [got, accepted] = co_await (dial() && accept_protocol(listener, kServed));
+        auto got_and_accepted = co_await (dial() && accept_protocol(listener, kServed));
+        auto& got = std::get<0>(got_and_accepted);
+        auto& accepted = std::get<1>(got_and_accepted);
         EXPECT_EQ(got, "\x13/multistream/1.0.0\n");
         EXPECT_EQ(accepted, "/echo/1.0.0");
     }(pair));
