@@ -44,4 +44,15 @@ Task<void> write_and_close(ByteStream& s, const Bytes& data, std::size_t piece) 
     co_await s.close_write();
 }
 
+Task<void> pipe(ByteStream& from, ByteStream& to) {
+    Bytes buf(64 * 1024);
+    try {
+        while (const std::size_t n = co_await from.read_some(buf))
+            co_await to.write_all(std::span(buf).first(n));
+        co_await to.close_write();
+    } catch (const std::exception&) {
+        to.reset();
+    }
+}
+
 }  // namespace kitsunet::p2p::testing

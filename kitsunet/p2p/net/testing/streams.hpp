@@ -26,4 +26,8 @@ Task<void> echo(ByteStream& s, std::size_t chunk = 64 * 1024);
 /// Writes `data` in pieces of `piece` bytes, then closes for writing.
 Task<void> write_and_close(ByteStream& s, const Bytes& data, std::size_t piece = 1 << 30);
 
+/// Copies `from` to `to` until the end of stream (then closes `to` for writing) or an error (then
+/// resets `to`): one direction of a man-in-the-middle that a test can also inject bytes through.
+Task<void> pipe(ByteStream& from, ByteStream& to);
+
 }  // namespace kitsunet::p2p::testing
