@@ -42,8 +42,19 @@ const boost::system::error_category& mux_category() noexcept {
     return category;
 }
 
-void throw_mux_error(MuxErrc e, const char* what) {
-    throw boost::system::system_error(make_error_code(e), what);
-}
+namespace {
+
+class MuxError final : public boost::system::system_error {
+  public:
+    MuxError(MuxErrc e, std::string what) : system_error(make_error_code(e)), what_(std::move(what)) {}
+    const char* what() const noexcept override { return what_.c_str(); }
+
+  private:
+    std::string what_;
+};
+
+}  // namespace
+
+void throw_mux_error(MuxErrc e, const std::string& what) { throw MuxError(e, what); }
 
 }  // namespace kitsunet::p2p

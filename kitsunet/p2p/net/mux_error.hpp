@@ -2,6 +2,8 @@
 /// Error codes of the stream multiplexers (Yamux, mplex), as a boost::system category so that they
 /// travel in boost::system::system_error like Asio's own. Shared by every MuxedSession so that the
 /// host can tell a reset stream from a broken session without knowing the muxer.
+#include <string>
+
 #include <boost/system/error_code.hpp>
 
 namespace kitsunet::p2p {
@@ -33,8 +35,9 @@ inline boost::system::error_code make_error_code(MuxErrc e) noexcept {
     return {static_cast<int>(e), mux_category()};
 }
 
-/// Throws boost::system::system_error(e, what).
-[[noreturn]] void throw_mux_error(MuxErrc e, const char* what);
+/// Throws a boost::system::system_error with code `e` whose what() is `what` alone (a readable
+/// reason for logs, without Boost's "[category:value]" suffix).
+[[noreturn]] void throw_mux_error(MuxErrc e, const std::string& what);
 
 }  // namespace kitsunet::p2p
 

@@ -5,11 +5,14 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/system/system_error.hpp>
+
+#include "kitsunet/p2p/net/first_to_finish.hpp"
 
 namespace kitsunet::p2p::yamux::detail {
 
@@ -32,25 +35,29 @@ Connection::Connection(std::unique_ptr<ByteStream> connection, Role role,
       budget_{config_.max_window_growth, 0} {}
 
 Task<void> Connection::run() {
+    std::exception_ptr failure;
     boost::system::error_code code;
-    std::string what;
     try {
-        co_await (read_loop() || send_loop() || keepalive_loop());
+        co_await first_to_finish(read_loop(), send_loop(), keepalive_loop());
     } catch (const boost::system::system_error& e) {
+        failure = std::current_exception();
         code = e.code();
-        what = e.what();
+        // Tell the peer why (flushed below unless a write was cut), then end.
+        if (code == MuxErrc::protocol_error)
+            send_control(FrameType::go_away, 0, 0, static_cast<std::uint32_t>(GoAwayCode::protocol_error));
+        end_session(code, e.what());
     }
-    end_session(code, what);
+    end_session({}, "");  // (no-op unless ended above or earlier)
     if (code == MuxErrc::protocol_error && !writer_.writing()) {
-        // violation() queued a go-away telling the peer why; give it a moment to leave.
+        // Give the go-away a moment to leave.
         co_await asio::this_coro::reset_cancellation_state();
         try {
-            co_await (writer_.run() || sleep(std::chrono::seconds(1)));
+            co_await first_to_finish(writer_.run(), sleep(std::chrono::seconds(1)));
         } catch (const boost::system::system_error&) {
         }
     }
     conn_->reset();
-    if (code) throw boost::system::system_error(code, what);
+    if (failure) std::rethrow_exception(failure);
 }
 
 Task<void> Connection::read_loop() {
@@ -91,7 +98,8 @@ Task<void> Connection::send_loop() {
     try {
         co_await writer_.run();
     } catch (const boost::system::system_error&) {
-        conn_->reset();  // unblocks the read loop
+        // A failed write (not a cancellation while idle): unblock the read loop.
+        if (writer_.writing()) conn_->reset();
         throw;
     }
     // The writer stops only when the session ends in order: flushed; now our end of the stream.
@@ -242,9 +250,7 @@ void Connection::on_fin_rst(StreamState& s, const FrameHeader& h) noexcept {
 }
 
 void Connection::violation(const std::string& what) {
-    // Tell the peer why before the session ends (run() flushes it unless a write is in progress).
-    send_control(FrameType::go_away, 0, 0, static_cast<std::uint32_t>(GoAwayCode::protocol_error));
-    throw boost::system::system_error(make_error_code(MuxErrc::protocol_error), "yamux: " + what);
+    throw_mux_error(MuxErrc::protocol_error, "yamux: " + what);
 }
 
 void Connection::end_session(boost::system::error_code code, const std::string& reason) noexcept {

@@ -197,8 +197,7 @@ void Connection::drop_inbox(StreamState& s) noexcept {
 }
 
 void Connection::throw_ended() const {
-    throw boost::system::system_error(make_error_code(MuxErrc::session_closed),
-                                      "yamux: session ended: " + end_reason_);
+    throw_mux_error(MuxErrc::session_closed, "yamux: session ended: " + end_reason_);
 }
 
 }  // namespace kitsunet::p2p::yamux::detail

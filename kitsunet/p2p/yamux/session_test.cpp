@@ -1,6 +1,4 @@
 // Yamux sessions over real loopback TCP: opening, accepting, echo, half-close, reset, many streams.
-#include <functional>
-
 #include <gtest/gtest.h>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/system/system_error.hpp>
@@ -88,24 +86,16 @@ TEST(YamuxSession, TwoHundredConcurrentStreams) {
         EXPECT_TRUE(echoed == data) << "stream " << i;
         ++verified;
     };
-    // All streams at once, as a balanced tree of && (structured: nothing outlives the test).
-    std::function<Task<void>(int, int)> all = [&](int lo, int hi) -> Task<void> {
-        if (hi - lo == 1) co_return co_await one(lo);
-        const int mid = (lo + hi) / 2;
-        co_await (all(lo, mid) && all(mid, hi));
-    };
     std::vector<std::unique_ptr<MuxedStream>> accepted;
-    std::function<Task<void>(int, int)> serve = [&](int lo, int hi) -> Task<void> {
-        if (hi - lo == 1) co_return co_await echo(*accepted[static_cast<std::size_t>(lo)], 3000);
-        const int mid = (lo + hi) / 2;
-        co_await (serve(lo, mid) && serve(mid, hi));
-    };
     auto server = [&]() -> Task<void> {
         for (int i = 0; i < kStreams; ++i) accepted.push_back(co_await p.listener->accept_stream());
         EXPECT_EQ(p.listener->stream_count(), static_cast<std::size_t>(kStreams));  // all open at once
-        co_await serve(0, kStreams);
+        co_await in_parallel(kStreams, [&](std::size_t i) { return echo(*accepted[i], 3000); });
     };
-    p.run(all(0, kStreams) && server());
+    auto clients = [&]() {
+        return in_parallel(kStreams, [&](std::size_t i) { return one(static_cast<int>(i)); });
+    };
+    p.run(clients() && server());
     EXPECT_EQ(verified, kStreams);
     EXPECT_EQ(p.dialer->stream_count(), 0u);
 }

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <boost/asio/experimental/awaitable_operators.hpp>
+
 namespace kitsunet::p2p::testing {
+
+using namespace boost::asio::experimental::awaitable_operators;
 
 Bytes pattern(std::size_t n, std::uint32_t seed) {
     Bytes out(n);
@@ -42,6 +46,30 @@ Task<void> write_and_close(ByteStream& s, const Bytes& data, std::size_t piece) 
     for (std::size_t at = 0; at < data.size(); at += piece)
         co_await s.write_all(std::span(data).subspan(at, std::min(piece, data.size() - at)));
     co_await s.close_write();
+}
+
+namespace {
+Task<void> in_parallel_range(std::size_t lo, std::size_t hi,
+                             const std::function<Task<void>(std::size_t)>& f) {
+    if (hi - lo == 1) co_return co_await f(lo);
+    const std::size_t mid = lo + (hi - lo) / 2;
+    co_await (in_parallel_range(lo, mid, f) && in_parallel_range(mid, hi, f));
+}
+}  // namespace
+
+Task<void> in_parallel(std::size_t n, std::function<Task<void>(std::size_t)> f) {
+    if (n > 0) co_await in_parallel_range(0, n, f);
+}
+
+Task<void> pipe(ByteStream& from, ByteStream& to) {
+    Bytes buf(64 * 1024);
+    try {
+        while (const std::size_t n = co_await from.read_some(buf))
+            co_await to.write_all(std::span(buf).first(n));
+        co_await to.close_write();
+    } catch (const std::exception&) {
+        to.reset();
+    }
 }
 
 }  // namespace kitsunet::p2p::testing
