@@ -37,7 +37,7 @@ Task<std::string> Connection::run() {
     try {
         co_await session_->run();
     } catch (const boost::system::system_error& e) {
-        reason = e.what();
+        reason = error_text(e);
     }
     closed_ = true;
     tasks_.cancel();
@@ -71,7 +71,7 @@ Task<void> Connection::serve_stream(std::unique_ptr<MuxedStream> muxed) {
         protocol =
             co_await with_timeout(multistream::accept_protocol(*io, supported), limits_.negotiate_timeout);
     } catch (const boost::system::system_error& e) {
-        spdlog::debug("{}: inbound stream not negotiated: {}", peer_.to_string(), e.what());
+        spdlog::debug("{}: inbound stream not negotiated: {}", peer_.to_string(), error_text(e));
         io->reset();
         co_return;
     }

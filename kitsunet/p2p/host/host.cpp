@@ -102,7 +102,7 @@ Task<void> Host::accept_loop(TcpListener& listener) {
             raw = co_await listener.accept();
         } catch (const boost::system::system_error& e) {
             if (stopping_ || aborted(e)) co_return;
-            spdlog::warn("accept failed: {}; retrying", e.what());
+            spdlog::warn("accept failed: {}; retrying", error_text(e));
             failed = true;
         }
         if (failed) {  // e.g. out of file descriptors: back off instead of spinning
@@ -133,7 +133,7 @@ Task<void> Host::handle_inbound(std::unique_ptr<TcpStream> raw) {
                 co_await with_timeout(upgrader_.inbound(std::move(raw)), config_.limits.handshake_timeout));
         } catch (const boost::system::system_error& e) {
             if (!aborted(e))
-                spdlog::info("inbound connection from {} closed in handshake: {}", from, e.what());
+                spdlog::info("inbound connection from {} closed in handshake: {}", from, error_text(e));
             co_return;
         }
     }
@@ -219,7 +219,7 @@ Task<std::shared_ptr<Connection>> Host::connect(PeerId peer) {
             co_return co_await dial(with_peer_id(addr, peer));
         } catch (const boost::system::system_error& e) {
             if (aborted(e)) throw;
-            spdlog::debug("dial {} failed: {}", addr.to_string(), e.what());
+            spdlog::debug("dial {} failed: {}", addr.to_string(), error_text(e));
             last_error = std::current_exception();
         }
     }
@@ -277,7 +277,7 @@ Task<void> Host::identify_peer(Connection& connection) {
                       info.protocols.size(), info.listen_addrs.size());
     } catch (const boost::system::system_error& e) {
         if (aborted(e)) throw;
-        spdlog::info("identify of {} failed: {}", peer.to_string(), e.what());
+        spdlog::info("identify of {} failed: {}", peer.to_string(), error_text(e));
         peer_store_.identify_failed(peer);
     }
     changed_.notify();
@@ -291,7 +291,7 @@ Task<void> Host::push_identify(Connection& connection) {
         co_await with_timeout(identify::send(*stream.io, info), config_.limits.negotiate_timeout);
     } catch (const boost::system::system_error& e) {
         if (aborted(e)) throw;
-        spdlog::debug("identify push to {} failed: {}", connection.peer().to_string(), e.what());
+        spdlog::debug("identify push to {} failed: {}", connection.peer().to_string(), error_text(e));
     }
 }
 

@@ -38,6 +38,16 @@ class P2pCategory final : public boost::system::error_category {
 
 }  // namespace
 
+std::string error_text(const std::exception& e) {
+    const auto* system = dynamic_cast<const boost::system::system_error*>(&e);
+    if (system == nullptr) return e.what();
+    const std::string context = system->std::runtime_error::what();  // the what_arg alone
+    const std::string message = system->code().message();
+    if (context.empty()) return message;
+    if (context.ends_with(message)) return context;
+    return context + ": " + message;
+}
+
 const boost::system::error_category& p2p_category() noexcept {
     static const P2pCategory category;
     return category;

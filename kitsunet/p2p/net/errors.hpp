@@ -3,6 +3,7 @@
 /// so that they travel in boost::system::system_error like socket errors. Each layer throws
 /// `protocol_error(code, what)`: the code says which rule broke, `what` says what was seen.
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <type_traits>
 
@@ -30,6 +31,10 @@ const boost::system::error_category& p2p_category() noexcept;
 inline boost::system::error_code make_error_code(P2pErrc e) noexcept {
     return {static_cast<int>(e), p2p_category()};
 }
+
+/// The reason an exception carries, for a log line or a user: "<what it says>: <code message>"
+/// for a system_error (without Boost's source-location suffix), else what().
+std::string error_text(const std::exception& e);
 
 /// The exception the I/O layers throw for a broken protocol rule.
 inline boost::system::system_error protocol_error(P2pErrc e, const std::string& what) {

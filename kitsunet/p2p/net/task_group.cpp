@@ -9,6 +9,8 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/system/system_error.hpp>
 
+#include "kitsunet/p2p/net/errors.hpp"
+
 namespace kitsunet::p2p {
 
 namespace asio = boost::asio;
@@ -20,9 +22,9 @@ void log_failure(const std::string& name, const std::exception_ptr& error) {
         std::rethrow_exception(error);
     } catch (const boost::system::system_error& e) {
         if (e.code() != asio::error::operation_aborted)
-            spdlog::debug("task {} ended: {}", name.empty() ? "?" : name, e.what());
+            spdlog::debug("task {} ended: {}", name.empty() ? "?" : name, error_text(e));
     } catch (const std::exception& e) {
-        spdlog::debug("task {} failed: {}", name.empty() ? "?" : name, e.what());
+        spdlog::debug("task {} failed: {}", name.empty() ? "?" : name, error_text(e));
     } catch (...) {
         spdlog::debug("task {} failed", name.empty() ? "?" : name);
     }
