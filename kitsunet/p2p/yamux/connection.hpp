@@ -1,25 +1,15 @@
 #pragma once
-/// Internal to p2p/yamux: the state a YamuxSession and its streams share (the session object and
-/// every stream handle hold it by shared_ptr, so streams may outlive the session object).
-/// Everything runs on one executor; no member is thread-safe.
+/// Internal to p2p/yamux: the Yamux half of a session (frames, flow control, ACK backlog, pings,
+/// go-away) on the shared mux::SessionCore. Held by shared_ptr by YamuxSession and its streams.
+/// Thread-safety: none; one executor.
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 
-#include <boost/asio/any_io_executor.hpp>
-#include <boost/system/error_code.hpp>
-
-#include "kitsunet/p2p/net/byte_queue.hpp"
-#include "kitsunet/p2p/net/byte_stream.hpp"
-#include "kitsunet/p2p/net/frame_reader.hpp"
-#include "kitsunet/p2p/net/frame_writer.hpp"
-#include "kitsunet/p2p/net/mux_error.hpp"
-#include "kitsunet/p2p/net/notifier.hpp"
+#include "kitsunet/p2p/mux/session_core.hpp"
 #include "kitsunet/p2p/yamux/config.hpp"
 #include "kitsunet/p2p/yamux/frame.hpp"
 #include "kitsunet/p2p/yamux/receive_window.hpp"
@@ -28,64 +18,41 @@ namespace kitsunet::p2p::yamux::detail {
 
 using Clock = std::chrono::steady_clock;
 
-/// One stream's state. Lifecycle: open (SYN sent or received) → half-closed by FIN in either
-/// direction → removed from the session when both FINs have passed, or at a RST.
-struct StreamState {
+struct StreamState final : mux::StreamState {
     StreamState(std::uint32_t stream_id, bool is_outbound, const boost::asio::any_io_executor& executor,
                 std::uint32_t max_window, Clock::time_point now)
-        : id(stream_id),
-          outbound(is_outbound),
-          recv(max_window, now),
-          readable(executor),
-          writable(executor) {}
+        : mux::StreamState(stream_id, stream_id, is_outbound, executor), recv(max_window, now) {}
 
-    std::uint32_t id;
-    bool outbound;
-    bool acked{false};      ///< outbound: the peer's ACK came; inbound: ours was sent
-    bool local_fin{false};  ///< we sent FIN
-    bool remote_fin{false};
-    bool reset{false};
-    bool detached{false};   ///< its handle is gone after our FIN: incoming data is discarded
-    bool removed{false};    ///< no longer in the session's map
-    bool receiving{false};  ///< the read loop is reading a frame straight into `inbox`
-    MuxErrc reset_code{MuxErrc::stream_reset};
+    std::uint32_t yamux_id() const noexcept { return static_cast<std::uint32_t>(id); }
+
+    bool acked{false};  ///< outbound: the peer's ACK came; inbound: ours was sent
     std::uint32_t send_window{kInitialWindow};
     ReceiveWindow recv;
-    ByteQueue inbox;
-    Notifier readable;
-    Notifier writable;
 };
 
-class Connection {
+class Connection final : public mux::SessionCore {
   public:
     Connection(std::unique_ptr<ByteStream> connection, Role role,
                const boost::asio::any_io_executor& executor, Config config);
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
 
-    // Session operations (see YamuxSession).
-    Task<void> run();
     Task<std::shared_ptr<StreamState>> open();
-    Task<std::shared_ptr<StreamState>> accept();
-    Task<void> close();
     Task<Clock::duration> ping();
     void go_away() noexcept;
     Clock::duration rtt() const noexcept { return rtt_; }
-    std::size_t stream_count() const noexcept { return streams_.size(); }
-    std::size_t queued_bytes() const noexcept { return writer_.queued(); }
 
-    // Stream operations (see YamuxStream).
-    Task<std::size_t> read(StreamState& s, std::span<std::uint8_t> buf);
-    Task<void> write(StreamState& s, std::span<const std::uint8_t> data);
-    Task<void> close_write(StreamState& s);
-    void reset(StreamState& s) noexcept;
-    void release(StreamState& s) noexcept;  ///< the stream's handle is gone
+    Task<void> write(mux::StreamState& s, std::span<const std::uint8_t> data) override;
 
   private:
-    // The three loops of run().
-    Task<void> read_loop();
-    Task<void> send_loop();
-    Task<void> keepalive_loop();
+    // mux::SessionCore
+    Task<void> read_frames() override;
+    Task<void> side_loop() override;  // keep-alive
+    void send_fin(mux::StreamState& s) noexcept override;
+    void send_reset(mux::StreamState& s) noexcept override;
+    void on_consumed(mux::StreamState& s) noexcept override;
+    void on_removed(mux::StreamState& s) noexcept override;
+    void on_protocol_error() noexcept override;
+    void on_close() noexcept override;
+    void on_ended() noexcept override { pong_.notify(); }
 
     // Frames from the peer.
     Task<void> on_data(const FrameHeader& h);
@@ -96,38 +63,20 @@ class Connection {
     std::shared_ptr<StreamState> open_inbound(std::uint32_t id);
     void on_ack(StreamState& s, const FrameHeader& h) noexcept;
     void on_fin_rst(StreamState& s, const FrameHeader& h) noexcept;
-    [[noreturn]] void violation(const std::string& what);
 
     // Frames to the peer.
     void send_control(FrameType type, std::uint16_t flags, std::uint32_t stream_id,
                       std::uint32_t length) noexcept;
     std::uint16_t ack_flag(StreamState& s) noexcept;
-    void send_window_update(StreamState& s) noexcept;
     void refuse(std::uint32_t id);
-
-    // Bookkeeping.
-    bool is_inbound_id(std::uint32_t id) const noexcept;
-    void settle_backlog(StreamState& s) noexcept;
-    void remove(StreamState& s) noexcept;
-    void mark_reset(StreamState& s, MuxErrc code) noexcept;
-    static void drop_inbox(StreamState& s) noexcept;
-    void end_session(boost::system::error_code code, const std::string& reason) noexcept;
-    [[noreturn]] void throw_ended() const;
-    Task<void> sleep(Clock::duration d);
+    void send_ping() noexcept;
     Task<bool> await_pong(std::uint64_t round);
 
-    std::unique_ptr<ByteStream> conn_;
-    boost::asio::any_io_executor executor_;
+    bool is_inbound_id(std::uint32_t id) const noexcept;
+    void settle_backlog(StreamState& s) noexcept;
+
     Role role_;
     Config config_;
-    FrameWriter writer_;
-    FrameReader reader_;
-    std::unordered_map<std::uint32_t, std::shared_ptr<StreamState>> streams_;
-    std::deque<std::shared_ptr<StreamState>> accept_queue_;
-    Notifier accepted_;    // a stream was queued for accept(), or the session ended
-    Notifier open_room_;   // a stream or backlog slot freed, go-away, or the end
-    Notifier pong_;        // a pong came, or the session ended
-    Notifier read_ended_;  // the peer's end of the connection
     std::uint64_t next_id_;
     std::uint32_t last_inbound_id_{0};
     std::size_t outbound_backlog_{0};  // our streams the peer has not acknowledged
@@ -135,10 +84,8 @@ class Connection {
     WindowBudget budget_;
     bool local_go_away_{false};
     bool remote_go_away_{false};
-    bool read_eof_{false};
-    bool ended_{false};
-    std::string end_reason_;
     // Pings: one in flight at a time; ping() callers share it.
+    Notifier pong_;
     std::uint32_t next_ping_id_{0};
     std::optional<std::uint32_t> ping_in_flight_;
     Clock::time_point ping_sent_;

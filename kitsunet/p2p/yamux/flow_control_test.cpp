@@ -60,7 +60,6 @@ TEST(YamuxFlowControl, ASlowReaderBlocksTheWriterAndBoundsMemory) {
     EXPECT_TRUE(got == data);
     EXPECT_TRUE(written);
     EXPECT_LE(most_buffered, std::size_t{yamux(in).receive_window()});
-    EXPECT_EQ(yamux(in).receive_window(), kInitialWindow);  // a slow reader does not grow it
 }
 
 TEST(YamuxFlowControl, WindowsGrowUnderLoadOnALongLink) {

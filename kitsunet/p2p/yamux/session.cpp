@@ -10,8 +10,9 @@ YamuxSession::YamuxSession(std::unique_ptr<ByteStream> connection, Role role,
 
 YamuxSession::~YamuxSession() = default;
 
+// Each coroutine keeps the core alive, even if the session object goes while it runs.
 Task<void> YamuxSession::run() {
-    const auto core = core_;  // the coroutine keeps the state alive even if the session object goes
+    const auto core = core_;
     co_await core->run();
 }
 
@@ -41,40 +42,15 @@ Task<std::chrono::steady_clock::duration> YamuxSession::ping() {
 }
 
 std::chrono::steady_clock::duration YamuxSession::rtt() const noexcept { return core_->rtt(); }
-
 void YamuxSession::go_away() noexcept { core_->go_away(); }
-
 std::size_t YamuxSession::queued_bytes() const noexcept { return core_->queued_bytes(); }
 
-YamuxStream::YamuxStream(std::shared_ptr<detail::Connection> core,
-                         std::shared_ptr<detail::StreamState> state) noexcept
-    : core_(std::move(core)), state_(std::move(state)) {}
-
-YamuxStream::~YamuxStream() { core_->release(*state_); }
-
-Task<std::size_t> YamuxStream::read_some(std::span<std::uint8_t> buf) {
-    const auto core = core_;
-    const auto state = state_;
-    co_return co_await core->read(*state, buf);
+std::uint32_t YamuxStream::receive_window() const noexcept {
+    return static_cast<const detail::StreamState&>(*state()).recv.window();
 }
 
-Task<void> YamuxStream::write_all(std::span<const std::uint8_t> data) {
-    const auto core = core_;
-    const auto state = state_;
-    co_await core->write(*state, data);
+std::uint32_t YamuxStream::send_window() const noexcept {
+    return static_cast<const detail::StreamState&>(*state()).send_window;
 }
-
-Task<void> YamuxStream::close_write() {
-    const auto core = core_;
-    const auto state = state_;
-    co_await core->close_write(*state);
-}
-
-void YamuxStream::reset() noexcept { core_->reset(*state_); }
-std::uint64_t YamuxStream::id() const noexcept { return state_->id; }
-bool YamuxStream::outbound() const noexcept { return state_->outbound; }
-std::uint32_t YamuxStream::receive_window() const noexcept { return state_->recv.window(); }
-std::uint32_t YamuxStream::send_window() const noexcept { return state_->send_window; }
-std::size_t YamuxStream::buffered() const noexcept { return state_->inbox.size(); }
 
 }  // namespace kitsunet::p2p::yamux

@@ -20,6 +20,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
+#include "kitsunet/p2p/mux/stream.hpp"
 #include "kitsunet/p2p/net/muxer.hpp"
 #include "kitsunet/p2p/yamux/config.hpp"
 
@@ -27,7 +28,6 @@ namespace kitsunet::p2p::yamux {
 
 namespace detail {
 class Connection;
-struct StreamState;
 }  // namespace detail
 
 class YamuxSession final : public MuxedSession {
@@ -63,32 +63,14 @@ class YamuxSession final : public MuxedSession {
     std::shared_ptr<detail::Connection> core_;
 };
 
-/// A Yamux stream. Besides ByteStream, it shows its flow-control state (for tests and metrics).
-class YamuxStream final : public MuxedStream {
+/// A Yamux stream. Besides MuxedStream, it shows its flow-control state (tests, metrics).
+class YamuxStream final : public mux::Stream {
   public:
-    YamuxStream(std::shared_ptr<detail::Connection> core,
-                std::shared_ptr<detail::StreamState> state) noexcept;
-    /// Resets the stream unless it is closed in both directions (drains it after our FIN).
-    ~YamuxStream() override;
-    YamuxStream(const YamuxStream&) = delete;
-    YamuxStream& operator=(const YamuxStream&) = delete;
+    using mux::Stream::Stream;
 
-    Task<std::size_t> read_some(std::span<std::uint8_t> buf) override;
-    Task<void> write_all(std::span<const std::uint8_t> data) override;
-    Task<void> close_write() override;
-    void reset() noexcept override;
-    std::uint64_t id() const noexcept override;
-    bool outbound() const noexcept override;
-
-    /// Our receive window (grows under load), the peer's credit for sending to us, and the bytes
-    /// received but not yet read.
+    /// Our receive window (it grows under load) and the peer's: what we may still send.
     std::uint32_t receive_window() const noexcept;
     std::uint32_t send_window() const noexcept;
-    std::size_t buffered() const noexcept;
-
-  private:
-    std::shared_ptr<detail::Connection> core_;
-    std::shared_ptr<detail::StreamState> state_;
 };
 
 }  // namespace kitsunet::p2p::yamux

@@ -10,11 +10,11 @@
 #include <memory>
 #include <span>
 
-#include "kitsunet/p2p/net/byte_queue.hpp"
+#include "kitsunet/p2p/mux/byte_queue.hpp"
 #include "kitsunet/p2p/net/byte_stream.hpp"
 #include "kitsunet/p2p/net/task.hpp"
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 
 class FrameReader {
   public:
@@ -47,4 +47,4 @@ class FrameReader {
     std::size_t end_{0};
 };
 
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

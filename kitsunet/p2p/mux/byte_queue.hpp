@@ -9,7 +9,7 @@
 #include <memory>
 #include <span>
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 
 class ByteQueue {
   public:
@@ -44,4 +44,4 @@ class ByteQueue {
     std::size_t size_{0};
 };
 
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

@@ -6,12 +6,12 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/system/system_error.hpp>
 
-#include "kitsunet/p2p/net/frame_reader.hpp"
-#include "kitsunet/p2p/net/frame_writer.hpp"
+#include "kitsunet/p2p/mux/frame_reader.hpp"
+#include "kitsunet/p2p/mux/frame_writer.hpp"
 #include "kitsunet/p2p/net/mux_error.hpp"
 #include "kitsunet/p2p/net/testing/loopback.hpp"
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 namespace {
 
 using namespace boost::asio::experimental::awaitable_operators;
@@ -108,4 +108,4 @@ TEST(FrameReader, EndOfStreamInsideAFrameIsAProtocolError) {
 }
 
 }  // namespace
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

@@ -1,4 +1,4 @@
-#include "kitsunet/p2p/net/byte_queue.hpp"
+#include "kitsunet/p2p/mux/byte_queue.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -6,7 +6,7 @@
 
 #include "kitsunet/core/assert.hpp"
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 
 namespace {
 constexpr std::size_t kMinCapacity = 4096;
@@ -63,4 +63,4 @@ void ByteQueue::grow(std::size_t min_capacity) {
     size_ = n;
 }
 
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

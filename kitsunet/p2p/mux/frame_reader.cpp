@@ -1,4 +1,4 @@
-#include "kitsunet/p2p/net/frame_reader.hpp"
+#include "kitsunet/p2p/mux/frame_reader.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include "kitsunet/core/assert.hpp"
 #include "kitsunet/p2p/net/mux_error.hpp"
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 
 namespace {
 [[noreturn]] void throw_truncated() {
@@ -80,4 +80,4 @@ Task<void> FrameReader::skip(std::size_t n) {
     }
 }
 
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

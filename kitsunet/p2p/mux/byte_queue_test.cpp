@@ -1,4 +1,4 @@
-#include "kitsunet/p2p/net/byte_queue.hpp"
+#include "kitsunet/p2p/mux/byte_queue.hpp"
 
 #include <deque>
 #include <random>
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 namespace {
 
 TEST(ByteQueue, StartsEmptyWithoutMemory) {
@@ -84,4 +84,4 @@ TEST(ByteQueue, ClearFreesTheBuffer) {
 }
 
 }  // namespace
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

@@ -1,10 +1,10 @@
-#include "kitsunet/p2p/net/frame_writer.hpp"
+#include "kitsunet/p2p/mux/frame_writer.hpp"
 
 #include <utility>
 
 #include <boost/system/system_error.hpp>
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 
 FrameWriter::FrameWriter(ByteStream& out, const boost::asio::any_io_executor& executor,
                          std::size_t batch_limit)
@@ -75,4 +75,4 @@ void FrameWriter::stop(boost::system::error_code reason) noexcept {
     written_more_.notify();
 }
 
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux

@@ -20,7 +20,7 @@
 #include "kitsunet/p2p/net/notifier.hpp"
 #include "kitsunet/p2p/net/task.hpp"
 
-namespace kitsunet::p2p {
+namespace kitsunet::p2p::mux {
 
 class FrameWriter {
   public:
@@ -68,4 +68,4 @@ class FrameWriter {
     bool running_{false};
 };
 
-}  // namespace kitsunet::p2p
+}  // namespace kitsunet::p2p::mux
