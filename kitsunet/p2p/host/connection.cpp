@@ -1,6 +1,7 @@
 #include "kitsunet/p2p/host/connection.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/this_coro.hpp>
 
 #include "kitsunet/p2p/host/counter_hold.hpp"
 #include "kitsunet/p2p/multistream/negotiate.hpp"
@@ -36,11 +37,14 @@ Task<std::string> Connection::run() {
     std::string reason = "closed";
     try {
         co_await session_->run();
-    } catch (const boost::system::system_error& e) {
+    } catch (const std::exception& e) {
         reason = error_text(e);
     }
     closed_ = true;
     tasks_.cancel();
+    // Even when run() itself is being cancelled, its tasks must end before it returns (and a
+    // cancelled coroutine's next co_await would throw at once).
+    co_await boost::asio::this_coro::reset_cancellation_state();
     co_await tasks_.join();
     co_return reason;
 }

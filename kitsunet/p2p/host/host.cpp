@@ -1,6 +1,7 @@
 #include "kitsunet/p2p/host/host.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/this_coro.hpp>
 
 #include "kitsunet/p2p/host/counter_hold.hpp"
 #include "kitsunet/p2p/host/interfaces.hpp"
@@ -296,6 +297,7 @@ Task<void> Host::push_identify(Connection& connection) {
 }
 
 Task<void> Host::stop() {
+    co_await asio::this_coro::reset_cancellation_state();  // stopping completes even for a cancelled caller
     stopping_ = true;
     for (auto& listener : listeners_) listener->close();
     {

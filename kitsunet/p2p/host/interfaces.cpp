@@ -30,9 +30,13 @@ std::vector<asio::ip::address> interface_addresses(bool v6) {
         }
     }
     ::freeifaddrs(list);
-    std::ranges::stable_partition(out, [](const asio::ip::address& a) { return a.is_loopback(); });
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    // Loopback first, each address once, otherwise in the system's order.
+    std::vector<asio::ip::address> ordered;
+    for (const bool loopback : {true, false})
+        for (const auto& a : out)
+            if (a.is_loopback() == loopback && std::ranges::find(ordered, a) == ordered.end())
+                ordered.push_back(a);
+    return ordered;
 }
 
 }  // namespace kitsunet::p2p

@@ -34,6 +34,9 @@ class TaskGroup {
 
     /// Waits until every task has ended. If the caller is cancelled meanwhile, cancels the group
     /// and still waits for the tasks to end before returning (then throws operation_aborted).
+    /// A coroutine that may already have been cancelled must first
+    /// `co_await boost::asio::this_coro::reset_cancellation_state()`: Asio makes every co_await of
+    /// a cancelled coroutine throw at once, before join() could even start.
     Task<void> join();
 
     std::size_t size() const noexcept { return tasks_.size(); }
