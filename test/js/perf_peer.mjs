@@ -4,7 +4,8 @@
 // usage: node --import ./polyfill.mjs perf_peer.mjs server
 //          -> prints {"addr": "<multiaddr with /p2p>"}, serves until SIGTERM
 //        node --import ./polyfill.mjs perf_peer.mjs client <multiaddr> <upload bytes> <runs>
-//          -> prints {"run": i, "bytes": n, "seconds": s} per run, then {"done": true}
+//          -> prints {"run": i, "bytes": n, "seconds": s, "cpu_seconds": c} per run (c: this
+//             process's CPU time during the run), then {"done": true}
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
@@ -24,7 +25,8 @@ const makeNode = (listen) => createLibp2p({
   connectionEncrypters: [noise()],
   streamMuxers: [yamux()],
   services: { identify: identify(), ping: ping() },
-  connectionManager: { maxConnections: 5000 }
+  // The benchmark opens hundreds of connections from one address: lift js-libp2p's rate limits.
+  connectionManager: { maxConnections: 5000, inboundConnectionThreshold: 100000, maxIncomingPendingConnections: 1000 }
 })
 
 async function sendBytes (stream, count) {
@@ -59,6 +61,7 @@ async function runClient (target, upload, runs) {
   const conn = await node.dial(multiaddr(target))
   for (let i = 0; i < runs; i++) {
     const stream = await conn.newStream(PERF)
+    const cpu0 = process.cpuUsage()
     const start = performance.now()
     const header = new Uint8Array(8)  // download nothing: an upload measurement
     stream.send(header)
@@ -66,7 +69,8 @@ async function runClient (target, upload, runs) {
     await sendBytes(stream, upload)
     await stream.close()
     await drained
-    print({ run: i, bytes: upload, seconds: (performance.now() - start) / 1000 })
+    const cpu = process.cpuUsage(cpu0)
+    print({ run: i, bytes: upload, seconds: (performance.now() - start) / 1000, cpu_seconds: (cpu.user + cpu.system) / 1e6 })
   }
   await node.stop()
   print({ done: true })
