@@ -69,7 +69,7 @@ Task<void> Connection::read_frames() {
                 if (kind_of(h.flag) == Kind::reset)
                     mark_reset(*s, MuxErrc::stream_reset);
                 else
-                    on_close(*s);
+                    on_remote_close(*s);
                 break;
             }
         }
@@ -121,7 +121,7 @@ Task<void> Connection::on_message(const FrameHeader& h) {
     co_await receive_into(*s, h.length);
 }
 
-void Connection::on_close(mux::StreamState& s) noexcept {
+void Connection::on_remote_close(mux::StreamState& s) noexcept {
     if (s.remote_fin || s.reset) return;
     s.remote_fin = true;
     s.readable.notify();

@@ -29,7 +29,7 @@ class Connection final : public mux::SessionCore {
     Task<DecodedHeader> next_header(bool& end);
     Task<void> on_new_stream(const FrameHeader& h);
     Task<void> on_message(const FrameHeader& h);
-    void on_close(mux::StreamState& s) noexcept;
+    void on_remote_close(mux::StreamState& s) noexcept;
     std::shared_ptr<mux::StreamState> stream_for(const FrameHeader& h);
     bool overflows(const mux::StreamState& s, std::uint32_t length) const noexcept;
     void send(const FrameHeader& h, std::span<const std::uint8_t> body = {}) noexcept;
