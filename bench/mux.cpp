@@ -3,6 +3,7 @@
 // muxer over the same kind of connection (test/js/muxer_perf.mjs, run between our repetitions).
 // Both ends of every connection run on one thread, as in the js anchor.
 // Usage: bench_mux [--mib N=128] [--trials T=7] [--streams S=16] [--js 0|1]
+//        [--only raw|yamux|yamux-streams|mplex] (one kind alone, for a profiler)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -35,6 +36,7 @@ struct Options {
     int trials = 7;
     std::size_t streams = 16;
     bool js = true;
+    std::string only;  // one of raw, yamux, yamux-streams, mplex (for profiling); empty: all
 };
 
 Task<void> send(ByteStream& s, std::size_t bytes) {
@@ -114,6 +116,10 @@ Options parse(int argc, char** argv) {
     Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
+        if (flag == "--only") {
+            o.only = argv[i + 1];
+            continue;
+        }
         const long value = std::strtol(argv[i + 1], nullptr, 10);
         if (value <= 0 && flag != "--js") throw std::invalid_argument("bad value for " + flag);
         if (flag == "--mib")
@@ -141,6 +147,15 @@ int run(const Options& o) {
     };
     const std::size_t bytes = o.mib << 20;
     std::vector<double> raw, y1, yn, m1, js_y, js_m;
+    if (!o.only.empty()) {  // one kind alone, for a profiler
+        const double mbps = o.only == "raw"             ? raw_tcp(bytes)
+                            : o.only == "yamux"         ? muxed(yamux, bytes, 1)
+                            : o.only == "yamux-streams" ? muxed(yamux, bytes, o.streams)
+                            : o.only == "mplex"         ? muxed(mplex, bytes, 1)
+                                                : throw std::invalid_argument("unknown --only " + o.only);
+        std::printf("%s: %.0f MB/s\n", o.only.c_str(), mbps);
+        return 0;
+    }
     for (int t = 0; t < o.trials; ++t) {  // interleaved, so that all share the machine's load alike
         raw.push_back(raw_tcp(bytes));
         y1.push_back(muxed(yamux, bytes, 1));
@@ -183,9 +198,10 @@ int main(int argc, char** argv) {
     try {
         return kitsunet::bench::run(kitsunet::bench::parse(argc, argv));
     } catch (const std::exception& e) {
-        std::fprintf(stderr,
-                     "bench_mux: %s\nusage: bench_mux [--mib N] [--trials T] [--streams S] [--js 0|1]\n",
-                     e.what());
+        std::fprintf(
+            stderr,
+            "bench_mux: %s\nusage: bench_mux [--mib N] [--trials T] [--streams S] [--js 0|1] [--only KIND]\n",
+            e.what());
         return 2;
     }
 }
