@@ -36,7 +36,8 @@ Task<void> SessionCore::run() {
         failure = std::current_exception();
         code = e.code();
         if (code == MuxErrc::protocol_error) on_protocol_error();  // before the writer stops
-        end_session(code, e.what());
+        // Our own errors say what happened; for the others (I/O), the message is the readable part.
+        end_session(code, code.category() == mux_category() ? std::string(e.what()) : code.message());
     }
     end_session({}, "");  // (no-op unless it ended earlier)
     if (code == MuxErrc::protocol_error && !writer_.writing()) {
@@ -119,6 +120,7 @@ Task<std::size_t> SessionCore::read(StreamState& s, std::span<std::uint8_t> buf)
         co_await s.readable.wait();
     }
     const std::size_t n = s.inbox.read(buf);
+    buffered_ -= n;
     on_consumed(s);
     co_return n;
 }
@@ -169,6 +171,7 @@ void SessionCore::queue_inbound(std::shared_ptr<StreamState> s) {
 }
 
 Task<void> SessionCore::receive_into(StreamState& s, std::size_t n) {
+    buffered_ += n;  // counted up front: the reader may take some of it before the read ends
     s.receiving = true;
     try {
         co_await reader_.read_into(s.inbox, n);
@@ -205,7 +208,9 @@ void SessionCore::remove(StreamState& s) noexcept {
 void SessionCore::drop_inbox(StreamState& s) noexcept {
     // While the read loop fills the queue from the socket, the buffer must stay; it drops the
     // content itself when that read ends.
-    if (!s.receiving) s.inbox.clear();
+    if (s.receiving) return;
+    buffered_ -= s.inbox.size();
+    s.inbox.clear();
 }
 
 void SessionCore::violation(const std::string& what) const {

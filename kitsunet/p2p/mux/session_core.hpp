@@ -77,6 +77,8 @@ class SessionCore {
     Task<void> close();
     std::size_t stream_count() const noexcept { return streams_.size(); }
     std::size_t queued_bytes() const noexcept { return writer_.queued(); }
+    /// Bytes received on all streams and not read yet.
+    std::size_t buffered_bytes() const noexcept { return buffered_; }
 
     // Stream operations (see MuxedStream).
     Task<std::size_t> read(StreamState& s, std::span<std::uint8_t> buf);
@@ -110,6 +112,8 @@ class SessionCore {
     void add_stream(std::shared_ptr<StreamState> s);
     std::shared_ptr<StreamState> find_stream(std::uint64_t key) const;
     void queue_inbound(std::shared_ptr<StreamState> s);  ///< for accept()
+    /// Inbound streams waiting for accept().
+    std::size_t accept_backlog() const noexcept { return accept_queue_.size(); }
     /// Reads the next `n` bytes of the connection into `s`'s inbox (the caller holds `s`).
     Task<void> receive_into(StreamState& s, std::size_t n);
     void mark_reset(StreamState& s, MuxErrc code) noexcept;
@@ -133,13 +137,14 @@ class SessionCore {
   private:
     Task<void> read_loop();
     Task<void> send_loop();
-    static void drop_inbox(StreamState& s) noexcept;
+    void drop_inbox(StreamState& s) noexcept;
 
     CoreSettings settings_;
     std::unordered_map<std::uint64_t, std::shared_ptr<StreamState>> streams_;
     std::deque<std::shared_ptr<StreamState>> accept_queue_;
-    Notifier accepted_;    // a stream was queued for accept(), or the session ended
-    Notifier read_ended_;  // the peer's end of the connection
+    Notifier accepted_;        // a stream was queued for accept(), or the session ended
+    Notifier read_ended_;      // the peer's end of the connection
+    std::size_t buffered_{0};  // bytes in (or on their way into) the streams' inboxes
     bool read_eof_{false};
     bool ended_{false};
     std::string end_reason_;

@@ -1,20 +1,24 @@
-// A js-libp2p Yamux muxer (@chainsafe/libp2p-yamux) straight over TCP, without security or
-// multistream-select: the interop peer of kitsunet's Yamux tests (kitsunet/p2p/yamux).
-// usage: node --import ./polyfill.mjs yamux_peer.mjs <port> [streams=4] [bytes=1048576]
-//   dials 127.0.0.1:<port> as the Yamux client (odd stream ids); echoes every stream the other
+// A js-libp2p stream muxer (@chainsafe/libp2p-yamux or @libp2p/mplex) straight over TCP, without
+// security or multistream-select: the interop peer of kitsunet's muxer tests (kitsunet/p2p/yamux,
+// kitsunet/p2p/mplex).
+// usage: node --import ./polyfill.mjs muxer_peer.mjs <yamux|mplex> <port> [streams=4] [bytes=1048576]
+//   dials 127.0.0.1:<port> (the Yamux client: odd stream ids); echoes every stream the other
 //   side opens; opens <streams> streams of its own, sends <bytes> on each (the last one 16x as
-//   many) and checks the echo; pings; sends its report {"ok": true|false, ...} as JSON on one
+//   many) and checks the echo; pings (Yamux); sends its report {"ok": true|false, ...} as JSON on one
 //   more stream; then waits for the other side to end the session, prints the report (with the
 //   streams it served) and exits, 0 when ok.
 import net from 'node:net'
 import { once } from 'node:events'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { mplex } from '@libp2p/mplex'
 import { defaultLogger } from '@libp2p/logger'
 // Not exported by the package: imported by path (the same code its TCP transport uses).
 import { toMultiaddrConnection } from './node_modules/@libp2p/tcp/dist/src/socket-to-conn.js'
 import { multiaddr } from '@multiformats/multiaddr'
 
-const [portS, streamsS = '4', bytesS = '1048576'] = process.argv.slice(2)
+const [muxerName, portS, streamsS = '4', bytesS = '1048576'] = process.argv.slice(2)
+const factories = { yamux, mplex }
+if (!(muxerName in factories)) { console.error('usage: muxer_peer.mjs <yamux|mplex> <port> [streams] [bytes]'); process.exit(2) }
 const port = Number(portS), streams = Number(streamsS), bytes = Number(bytesS)
 const report = { ok: false, echoed: 0, served: 0, rtt_ms: null, errors: [] }
 
@@ -64,14 +68,14 @@ const socket = net.connect({ port, host: '127.0.0.1', noDelay: true })
 await once(socket, 'connect')
 const maConn = toMultiaddrConnection({
   socket, direction: 'outbound', remoteAddr: multiaddr(`/ip4/127.0.0.1/tcp/${port}`),
-  log: defaultLogger().forComponent('yamux-peer')
+  log: defaultLogger().forComponent('muxer-peer')
 })
 const closed = once(maConn, 'close')
-const muxer = yamux()().createStreamMuxer(maConn)
+const muxer = factories[muxerName]()().createStreamMuxer(maConn)
 muxer.addEventListener('stream', (evt) => { serve(evt.detail) })
 try {
   await Promise.all(Array.from({ length: streams }, (_, i) => exchange(muxer, i)))
-  report.rtt_ms = await muxer.ping()
+  if (muxerName === 'yamux') report.rtt_ms = await muxer.ping()
 } catch (err) { report.errors.push(err.message) }
 // The report goes over one more stream, so the other side can wait for it before closing.
 report.ok = report.errors.length === 0 && report.echoed === streams
