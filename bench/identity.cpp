@@ -1,7 +1,6 @@
-// bench/run identity [--ops N] [--trials T]: ns per operation of the identity/multiformats hot
-// paths (multiaddr text/binary parsing, peer id text, Ed25519 sign/verify) for kitsunet and for
-// js-libp2p (bench/identity_js.mjs), alternating within every trial; medians and ratios.
-#include <chrono>
+// bench/run identity [--ops N] [--trials T]: CPU ns per operation of the identity/multiformats
+// hot paths (multiaddr text/binary parsing, peer id text, Ed25519 sign/verify) for kitsunet and
+// for js-libp2p (bench/identity_js.mjs), alternating within every trial; medians and ratios.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,24 +10,26 @@
 
 #include <boost/json.hpp>
 
+#include "bench/node_script.hpp"
+#include "bench/timing.hpp"
 #include "kitsunet/p2p/identity/peer_id.hpp"
 
 namespace kitsunet::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kPeerIdText = "12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3pq";
 const std::string kAddrText = "/ip4/127.0.0.1/tcp/4001/p2p/" + std::string(kPeerIdText);
 
 std::size_t sink = 0;  // results feed it, so the work cannot be optimised away
 
+/// CPU nanoseconds per call of `f` (bench/timing.hpp: the machine is shared).
 template <class F>
 double ns_per_op(std::size_t ops, F&& f) {
     for (std::size_t i = 0; i < std::min<std::size_t>(ops, 1000); ++i) sink += f();  // warm-up
-    const auto t0 = Clock::now();
-    for (std::size_t i = 0; i < ops; ++i) sink += f();
-    return std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / static_cast<double>(ops);
+    const double ms = cpu_ms([&] {
+        for (std::size_t i = 0; i < ops; ++i) sink += f();
+    });
+    return ms * 1e6 / static_cast<double>(ops);
 }
 
 using Figures = std::map<std::string, double>;
@@ -57,33 +58,14 @@ Figures run_ours(std::size_t ops) {
 }
 
 std::optional<Figures> run_js(std::size_t ops) {
-    const std::filesystem::path js = std::filesystem::path(KITSUNET_SOURCE_DIR) / "test/js";
-    if (!std::filesystem::is_directory(js / "node_modules")) {
-        std::fprintf(stderr, "bench identity: %s/node_modules missing: (cd test/js && npm install)\n",
-                     js.c_str());
-        return std::nullopt;
-    }
-    const std::string cmd = "cd '" + js.string() +
-                            "' && node --import ./polyfill.mjs ../../bench/identity_js.mjs " +
-                            std::to_string(ops) + " '" + kAddrText + "' '" + std::string(kPeerIdText) + "'";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (pipe == nullptr) return std::nullopt;
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    if (pclose(pipe) != 0) {
-        std::fprintf(stderr, "bench identity: identity_js.mjs failed: %s\n", out.c_str());
-        return std::nullopt;
-    }
+    const auto out =
+        run_node_script(KITSUNET_SOURCE_DIR, "identity", "identity_js.mjs",
+                        std::to_string(ops) + " '" + kAddrText + "' '" + std::string(kPeerIdText) + "'");
+    if (!out) return std::nullopt;
     Figures f;
-    const boost::json::value parsed = boost::json::parse(out);
+    const boost::json::value parsed = boost::json::parse(*out);
     for (const auto& [name, value] : parsed.as_object()) f[name] = value.to_number<double>();
     return f;
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 
 }  // namespace
@@ -108,7 +90,7 @@ int main(int argc, char** argv) {
     std::string ratios;
     for (const auto& [name, values] : ours) {
         const double a = median(values);
-        const double b = js[name].empty() ? 0 : median(js[name]);
+        const double b = median(js[name]);
         std::printf("%-22s %12.0f %14.0f %7.1fx\n", name.c_str(), a, b, b / a);
         ratios += " " + name + "=" + std::to_string(b / a).substr(0, 5) + "x";
     }

@@ -22,7 +22,8 @@ void check(const kitsunet::p2p::PeerId& id) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace kitsunet::p2p;
-    if (auto id = PeerId::from_string(std::string_view(reinterpret_cast<const char*>(data), size))) check(*id);
+    if (auto id = PeerId::from_string(std::string_view(reinterpret_cast<const char*>(data), size)))
+        check(*id);
     if (auto id = PeerId::from_bytes(kitsunet::ByteView(data, size))) check(*id);
     return 0;
 }

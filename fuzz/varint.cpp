@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (v->value > kMaxVarintValue || v->size != varint_size(v->value)) std::abort();
     kitsunet::Bytes again;
     append_varint(again, v->value);
-    if (!std::equal(again.begin(), again.end(), input.begin(), input.begin() + static_cast<std::ptrdiff_t>(v->size)))
+    if (!std::equal(again.begin(), again.end(), input.begin(),
+                    input.begin() + static_cast<std::ptrdiff_t>(v->size)))
         std::abort();
     kitsunet::ByteView rest = input;
     if (read_varint(rest) != v->value || rest.size() != size - v->size) std::abort();

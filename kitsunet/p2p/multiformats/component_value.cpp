@@ -81,7 +81,13 @@ void append_text(Bytes& out, std::string_view text) {
     out.insert(out.end(), b.begin(), b.end());
 }
 
+/// Certificate hashes are short (sha2-256: 46 characters in base64url); radix decoding is
+/// quadratic, so long text is refused before decoding.
+constexpr std::size_t kMaxCertHashTextSize = 1024;
+
 CodecResult<void> append_multihash_text(Protocol protocol, std::string_view text, Bytes& out) {
+    if (protocol == Protocol::kCertHash && text.size() > kMaxCertHashTextSize)
+        return std::unexpected(kBadValue);
     auto mh = protocol == Protocol::kP2p ? peer_id_from_text(text) : multibase_decode(text);
     if (!mh) return std::unexpected(protocol == Protocol::kP2p ? mh.error() : kBadValue);
     if (auto ok = validate_value(protocol, *mh); !ok) return ok;

@@ -13,8 +13,8 @@
 /// Value rules: ip4 dotted decimal without leading zeros; ip6 any RFC 4291 text (an embedded ip4
 /// tail included), written back in RFC 5952 form; ports decimal 0..65535 without leading zeros;
 /// dns/dns4/dns6/dnsaddr/sni/ip6zone non-empty UTF-8 without '/'; p2p a valid peer id (text:
-/// base58btc or CIDv1, written back as base58btc); certhash a multihash (text: multibase, written
-/// back as base64url).
+/// base58btc or CIDv1, written back as base58btc); certhash a multihash (text: multibase of at most
+/// 1024 characters, written back as base64url).
 ///
 /// Pure, no exceptions: parsing returns CodecResult. A Multiaddr is a value type (its bytes);
 /// const access is thread-safe.

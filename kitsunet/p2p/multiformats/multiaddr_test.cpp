@@ -141,6 +141,13 @@ TEST(Multiaddr, RejectsBadText) {
     }
 }
 
+TEST(Multiaddr, RefusesLongTextBeforeDecodingIt) {
+    EXPECT_EQ(Multiaddr::from_string("/certhash/z" + std::string(200'000, 'z')).error(),
+              CodecError::kInvalidComponentValue);
+    EXPECT_EQ(Multiaddr::from_string("/p2p/Qm" + std::string(200'000, 'z')).error(),
+              CodecError::kInvalidPeerId);
+}
+
 TEST(Multiaddr, RejectsBadBinary) {
     const std::pair<std::string_view, CodecError> cases[] = {
         {"04010203", CodecError::kTruncated},                // ip4 of 3 bytes

@@ -97,6 +97,10 @@ TEST(PeerIdFormat, RejectsMalformedText) {
     // A CIDv1 of another codec (dag-pb, 0x70) is a CID but not a peer id.
     const std::string dag_pb = multibase_encode(Multibase::kBase32, encode_cid_v1(0x70, hex(kSha256Hex)));
     EXPECT_EQ(peer_id_from_text(dag_pb).error(), CodecError::kWrongCodec);
+    // Long text is refused before decoding (radix decoding is quadratic).
+    EXPECT_EQ(peer_id_from_text("Qm" + std::string(200'000, 'z')).error(), CodecError::kInvalidPeerId);
+    EXPECT_EQ(peer_id_from_text(std::string(kMaxPeerIdTextSize + 1, '1')).error(),
+              CodecError::kInvalidPeerId);
     // Base58 text in the CID branch must be a CID.
     EXPECT_EQ(peer_id_from_text(std::string("z") + std::string(kSha256Base58)).error(),
               CodecError::kInvalidPeerId);

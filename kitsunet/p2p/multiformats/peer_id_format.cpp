@@ -36,6 +36,8 @@ CodecResult<Bytes> peer_id_from_cid_text(std::string_view text) {
 }  // namespace
 
 CodecResult<Bytes> peer_id_from_text(std::string_view text) {
+    // Radix decoding is quadratic: refuse long text before decoding it.
+    if (text.size() > kMaxPeerIdTextSize) return std::unexpected(CodecError::kInvalidPeerId);
     if (text.starts_with('1') || text.starts_with("Qm")) return checked(base58btc_decode(text));
     return peer_id_from_cid_text(text);
 }

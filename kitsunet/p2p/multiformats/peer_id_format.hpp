@@ -18,13 +18,18 @@ inline constexpr std::size_t kMaxInlineKeyLength = 42;
 /// The largest peer id: identity code, length byte, 42 bytes of key.
 inline constexpr std::size_t kMaxPeerIdSize = 2 + kMaxInlineKeyLength;
 
+/// No text form of a peer id is longer (base16 of a 46-byte CID is 93 characters): longer text
+/// is refused before any decoding.
+inline constexpr std::size_t kMaxPeerIdTextSize = 128;
+
 /// Checks that `multihash` is a peer id: identity with a digest of at most 42 bytes, or
 /// sha2-256 with 32. Errors: kInvalidPeerId.
 CodecResult<void> validate_peer_id(ByteView multihash) noexcept;
 
 /// Decodes the text form of a peer id to its multihash: base58btc when it starts with '1' or
 /// "Qm", else a multibase CIDv1 whose codec must be libp2p-key. Errors: kInvalidPeerId (any
-/// malformed or non-peer-id input), kWrongCodec (a CID of another codec).
+/// malformed or non-peer-id input, or text longer than kMaxPeerIdTextSize), kWrongCodec (a CID of
+/// another codec).
 CodecResult<Bytes> peer_id_from_text(std::string_view text);
 
 /// The canonical text form: base58btc of the multihash. Precondition: validate_peer_id passes.
