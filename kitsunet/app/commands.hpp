@@ -24,5 +24,7 @@ void add_sim_command(CLI::App& root);
 void add_slice_command(CLI::App& root);
 void add_keygen_command(CLI::App& root);
 void add_id_command(CLI::App& root);
+void add_node_command(CLI::App& root);
+void add_ping_command(CLI::App& root);
 
 }  // namespace kitsunet::app
