@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "kitsunet/core/assert.hpp"
+#include "kitsunet/p2p/identity/key_algorithms.hpp"
+#include "kitsunet/p2p/multiformats/multihash.hpp"
 
 namespace kitsunet::p2p {
 
@@ -20,7 +22,23 @@ CodecResult<PeerId> PeerId::from_string(std::string_view text) {
     return from_bytes(*multihash);
 }
 
-PeerId PeerId::from_public_key(const PublicKey&) { std::abort(); }
+PeerId PeerId::from_public_key(const PublicKey& key) {
+    const Bytes serialized = key.to_protobuf();
+    PeerId id;
+    if (serialized.size() <= kMaxInlineKeyLength) {
+        id.bytes_[0] = static_cast<std::uint8_t>(MultihashCode::kIdentity);
+        id.bytes_[1] = static_cast<std::uint8_t>(serialized.size());  // < 0x80: a one-byte varint
+        std::ranges::copy(serialized, id.bytes_.begin() + 2);
+        id.size_ = static_cast<std::uint8_t>(2 + serialized.size());
+    } else {
+        const Hash digest = detail::sha256(serialized);
+        id.bytes_[0] = static_cast<std::uint8_t>(MultihashCode::kSha2_256);
+        id.bytes_[1] = static_cast<std::uint8_t>(digest.size());
+        std::ranges::copy(digest.bytes, id.bytes_.begin() + 2);
+        id.size_ = static_cast<std::uint8_t>(2 + digest.size());
+    }
+    return id;
+}
 
 std::string PeerId::to_string() const { return peer_id_to_base58(bytes()); }
 std::string PeerId::to_cid_string() const { return peer_id_to_cid_text(bytes()); }

@@ -18,6 +18,8 @@ std::string_view describe(CodecError e) noexcept {
             return "invalid base58btc text";
         case CodecError::kInvalidBase32:
             return "invalid base32 text";
+        case CodecError::kInvalidBase36:
+            return "invalid base36 text";
         case CodecError::kInvalidBase64:
             return "invalid base64url text";
         case CodecError::kInvalidBase16:

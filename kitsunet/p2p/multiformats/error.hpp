@@ -19,6 +19,7 @@ enum class CodecError : std::uint8_t {
     kUnsupportedMultibase,  ///< empty text, or a multibase prefix we do not decode
     kInvalidBase58,
     kInvalidBase32,
+    kInvalidBase36,
     kInvalidBase64,
     kInvalidBase16,
     // multihash, CID

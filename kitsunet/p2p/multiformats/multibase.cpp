@@ -1,6 +1,7 @@
 #include "kitsunet/p2p/multiformats/multibase.hpp"
 
 #include <array>
+#include <cctype>
 
 #include "kitsunet/core/hex.hpp"
 
@@ -11,6 +12,8 @@ namespace {
 constexpr std::string_view kBase58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 constexpr std::string_view kBase32Lower = "abcdefghijklmnopqrstuvwxyz234567";
 constexpr std::string_view kBase32Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+constexpr std::string_view kBase36Lower = "0123456789abcdefghijklmnopqrstuvwxyz";
+constexpr std::string_view kBase36Upper = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Reverse lookup: character → digit value, or 0xff.
@@ -25,8 +28,16 @@ constexpr DigitTable make_table(std::string_view alphabet) {
 }
 
 constexpr DigitTable kBase58Digits = make_table(kBase58Alphabet);
-constexpr DigitTable kBase32LowerDigits = make_table(kBase32Lower);
-constexpr DigitTable kBase32UpperDigits = make_table(kBase32Upper);
+/// A table that reads both cases.
+constexpr DigitTable make_table(std::string_view lower, std::string_view upper) {
+    DigitTable t = make_table(lower);
+    for (std::size_t i = 0; i < upper.size(); ++i)
+        t[static_cast<unsigned char>(upper[i])] = static_cast<std::uint8_t>(i);
+    return t;
+}
+
+constexpr DigitTable kBase32Digits = make_table(kBase32Lower, kBase32Upper);
+constexpr DigitTable kBase36Digits = make_table(kBase36Lower, kBase36Upper);
 constexpr DigitTable kBase64UrlDigits = make_table(kBase64Url);
 
 std::uint8_t digit_of(const DigitTable& table, char c) noexcept {
@@ -52,7 +63,7 @@ std::string encode_bits(ByteView data, std::string_view alphabet, unsigned bits)
     return out;
 }
 
-/// The inverse of encode_bits; nullopt-like error for a bad character, an impossible length
+/// The inverse of encode_bits; `error` for a bad character, an impossible length
 /// (leftover bits that make a whole character) or non-zero leftover bits.
 CodecResult<Bytes> decode_bits(std::string_view text, const DigitTable& table, unsigned bits,
                                CodecError error) {
@@ -77,56 +88,77 @@ CodecResult<Bytes> decode_bits(std::string_view text, const DigitTable& table, u
 
 }  // namespace
 
-std::string base58btc_encode(ByteView data) {
+namespace {
+
+/// Big-number radix encoding (base58btc, base36): leading zero bytes become leading zero digits
+/// one for one, the rest is the number in base `radix`.
+std::string encode_radix(ByteView data, std::string_view alphabet) {
+    const auto radix = static_cast<std::uint32_t>(alphabet.size());
     std::size_t zeros = 0;
     while (zeros < data.size() && data[zeros] == 0) ++zeros;
-    // log(256)/log(58) < 1.37: the base-58 digits of the rest, most significant first.
-    std::vector<std::uint8_t> digits((data.size() - zeros) * 137 / 100 + 1, 0);
+    // log(256)/log(36) < 1.55: room for every digit, most significant first.
+    std::vector<std::uint8_t> digits((data.size() - zeros) * 155 / 100 + 1, 0);
     std::size_t used = 0;  // significant digits so far, at the end of `digits`
     for (std::size_t i = zeros; i < data.size(); ++i) {
         std::uint32_t carry = data[i];
         std::size_t j = 0;
         for (auto it = digits.rbegin(); (carry != 0 || j < used) && it != digits.rend(); ++it, ++j) {
             carry += 256u * *it;
-            *it = static_cast<std::uint8_t>(carry % 58);
-            carry /= 58;
+            *it = static_cast<std::uint8_t>(carry % radix);
+            carry /= radix;
         }
         used = j;
     }
-    std::string out(zeros, '1');
+    std::string out(zeros, alphabet[0]);
     out.reserve(zeros + used);
     for (auto it = digits.end() - static_cast<std::ptrdiff_t>(used); it != digits.end(); ++it)
-        out.push_back(kBase58Alphabet[*it]);
+        out.push_back(alphabet[*it]);
     return out;
 }
 
-CodecResult<Bytes> base58btc_decode(std::string_view text) {
-    std::size_t ones = 0;
-    while (ones < text.size() && text[ones] == '1') ++ones;
-    // log(58)/log(256) < 0.733: the bytes of the rest, most significant first.
-    Bytes bytes((text.size() - ones) * 733 / 1000 + 1, 0);
+/// The inverse of encode_radix; `error` for a character outside `table`.
+CodecResult<Bytes> decode_radix(std::string_view text, const DigitTable& table, std::uint32_t radix,
+                                CodecError error) {
+    std::size_t zeros = 0;
+    while (zeros < text.size() && digit_of(table, text[zeros]) == 0) ++zeros;
+    // log(58)/log(256) < 0.733: room for every byte, most significant first.
+    Bytes bytes((text.size() - zeros) * 733 / 1000 + 1, 0);
     std::size_t used = 0;
-    for (std::size_t i = ones; i < text.size(); ++i) {
-        const std::uint8_t digit = digit_of(kBase58Digits, text[i]);
-        if (digit == 0xff) return std::unexpected(CodecError::kInvalidBase58);
+    for (std::size_t i = zeros; i < text.size(); ++i) {
+        const std::uint8_t digit = digit_of(table, text[i]);
+        if (digit == 0xff) return std::unexpected(error);
         std::uint32_t carry = digit;
         std::size_t j = 0;
         for (auto it = bytes.rbegin(); (carry != 0 || j < used) && it != bytes.rend(); ++it, ++j) {
-            carry += 58u * *it;
+            carry += radix * *it;
             *it = static_cast<std::uint8_t>(carry & 0xff);
             carry >>= 8;
         }
         used = j;
     }
-    Bytes out(ones, 0);
+    Bytes out(zeros, 0);
     out.insert(out.end(), bytes.end() - static_cast<std::ptrdiff_t>(used), bytes.end());
     return out;
 }
 
+}  // namespace
+
+std::string base58btc_encode(ByteView data) { return encode_radix(data, kBase58Alphabet); }
+
+CodecResult<Bytes> base58btc_decode(std::string_view text) {
+    return decode_radix(text, kBase58Digits, 58, CodecError::kInvalidBase58);
+}
+
+std::string base36_encode(ByteView data) { return encode_radix(data, kBase36Lower); }
+
+CodecResult<Bytes> base36_decode(std::string_view text) {
+    return decode_radix(text, kBase36Digits, 36, CodecError::kInvalidBase36);
+}
+
 std::string base32_encode(ByteView data) { return encode_bits(data, kBase32Lower, 5); }
 
-CodecResult<Bytes> base32_decode(std::string_view text, bool upper) {
-    return decode_bits(text, upper ? kBase32UpperDigits : kBase32LowerDigits, 5, CodecError::kInvalidBase32);
+CodecResult<Bytes> base32_decode(std::string_view text) {
+    return decode_bits(text, kBase32Digits, 5, CodecError::kInvalidBase32);
 }
 
 std::string base64url_encode(ByteView data) { return encode_bits(data, kBase64Url, 6); }
@@ -135,40 +167,50 @@ CodecResult<Bytes> base64url_decode(std::string_view text) {
     return decode_bits(text, kBase64UrlDigits, 6, CodecError::kInvalidBase64);
 }
 
-std::string multibase_encode(Multibase base, ByteView data) {
-    std::string body;
-    switch (base) {
-        case Multibase::kBase58Btc:
-            body = base58btc_encode(data);
-            break;
-        case Multibase::kBase32:
-            body = base32_encode(data);
-            break;
-        case Multibase::kBase64Url:
-            body = base64url_encode(data);
-            break;
-        case Multibase::kBase32Upper:
-            body = encode_bits(data, kBase32Upper, 5);
-            break;
-        case Multibase::kBase16:
-            body = to_hex(data);
-            break;
-    }
-    return static_cast<char>(base) + body;
-}
-
 namespace {
 
-CodecResult<Bytes> base16_lower_decode(std::string_view text) {
+std::string base16_upper_encode(ByteView data) {
+    std::string out = to_hex(data);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// Either case; no "0x".
+CodecResult<Bytes> base16_decode(std::string_view text) {
     for (const char c : text)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return std::unexpected(CodecError::kInvalidBase16);
+        if (hex_digit_value(c) < 0) return std::unexpected(CodecError::kInvalidBase16);
     auto bytes = from_hex(text);
     if (!bytes) return std::unexpected(CodecError::kInvalidBase16);
     return std::move(*bytes);
 }
 
+std::string encode_body(Multibase base, ByteView data) {
+    switch (base) {
+        case Multibase::kBase58Btc:
+            return base58btc_encode(data);
+        case Multibase::kBase32:
+            return base32_encode(data);
+        case Multibase::kBase64Url:
+            return base64url_encode(data);
+        case Multibase::kBase32Upper:
+            return encode_bits(data, kBase32Upper, 5);
+        case Multibase::kBase16:
+            return to_hex(data);
+        case Multibase::kBase16Upper:
+            return base16_upper_encode(data);
+        case Multibase::kBase36:
+            return base36_encode(data);
+        case Multibase::kBase36Upper:
+            return encode_radix(data, kBase36Upper);
+    }
+    return {};
+}
+
 }  // namespace
+
+std::string multibase_encode(Multibase base, ByteView data) {
+    return static_cast<char>(base) + encode_body(base, data);
+}
 
 CodecResult<Bytes> multibase_decode(std::string_view text) {
     if (text.empty()) return std::unexpected(CodecError::kUnsupportedMultibase);
@@ -177,13 +219,16 @@ CodecResult<Bytes> multibase_decode(std::string_view text) {
         case Multibase::kBase58Btc:
             return base58btc_decode(body);
         case Multibase::kBase32:
+        case Multibase::kBase32Upper:
             return base32_decode(body);
         case Multibase::kBase64Url:
             return base64url_decode(body);
-        case Multibase::kBase32Upper:
-            return base32_decode(body, true);
         case Multibase::kBase16:
-            return base16_lower_decode(body);
+        case Multibase::kBase16Upper:
+            return base16_decode(body);
+        case Multibase::kBase36:
+        case Multibase::kBase36Upper:
+            return base36_decode(body);
     }
     return std::unexpected(CodecError::kUnsupportedMultibase);
 }
