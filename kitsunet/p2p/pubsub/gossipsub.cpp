@@ -21,12 +21,14 @@ std::span<const std::string_view> GossipsubRouter::protocols() const noexcept { 
 
 std::vector<PeerId> GossipsubRouter::mesh_peers(const TopicId& topic) const {
     const auto it = mesh_.find(topic);
-    return it == mesh_.end() ? std::vector<PeerId>{} : std::vector<PeerId>(it->second.begin(), it->second.end());
+    return it == mesh_.end() ? std::vector<PeerId>{}
+                             : std::vector<PeerId>(it->second.begin(), it->second.end());
 }
 
 std::vector<PeerId> GossipsubRouter::fanout_peers(const TopicId& topic) const {
     const auto it = fanout_.find(topic);
-    return it == fanout_.end() ? std::vector<PeerId>{} : std::vector<PeerId>(it->second.begin(), it->second.end());
+    return it == fanout_.end() ? std::vector<PeerId>{}
+                               : std::vector<PeerId>(it->second.begin(), it->second.end());
 }
 
 bool GossipsubRouter::in_backoff(const TopicId& topic, const PeerId& peer, TimePoint now) const {
@@ -38,7 +40,8 @@ bool GossipsubRouter::in_backoff(const TopicId& topic, const PeerId& peer, TimeP
 
 GossipsubRouter::PeerStateSizes GossipsubRouter::state_sizes(const PeerId& peer) const {
     PeerStateSizes sizes;
-    if (const auto it = gossip_peers_.find(peer); it != gossip_peers_.end()) sizes.idontwant = it->second.idontwant.size();
+    if (const auto it = gossip_peers_.find(peer); it != gossip_peers_.end())
+        sizes.idontwant = it->second.idontwant.size();
     for (const auto& [id, advertisers] : promises_) sizes.promises += advertisers.count(peer);
     return sizes;
 }
@@ -91,7 +94,8 @@ void GossipsubRouter::on_joined(const TopicId& topic, TimePoint now) {
     // Start from the fanout peers we were already publishing to, then fill up to D.
     if (const auto it = fanout_.find(topic); it != fanout_.end()) {
         for (const auto& peer : it->second) {
-            if (mesh.size() < gossip_.d && score_.score(peer) >= 0 && !backing_off(topic, peer, now)) mesh.insert(peer);
+            if (mesh.size() < gossip_.d && score_.score(peer) >= 0 && !backing_off(topic, peer, now))
+                mesh.insert(peer);
         }
         fanout_.erase(it);
         fanout_last_publish_.erase(topic);
@@ -121,7 +125,9 @@ bool GossipsubRouter::accepts_from(const PeerId& peer) const {
     return gossip_.direct_peers.contains(peer) || score_.score(peer) >= gossip_.thresholds.graylist;
 }
 
-void GossipsubRouter::on_misbehaviour(const PeerId& peer, Misbehaviour, TimePoint) { score_.add_penalty(peer, 1); }
+void GossipsubRouter::on_misbehaviour(const PeerId& peer, Misbehaviour, TimePoint) {
+    score_.add_penalty(peer, 1);
+}
 
 // ---- messages ----
 
@@ -155,11 +161,15 @@ void GossipsubRouter::on_duplicate(const PeerId& peer, const Message& m, const M
 
 void GossipsubRouter::on_validated(const Received& m, ValidationResult result, TimePoint now) {
     switch (result) {
-        case ValidationResult::kAccept: score_.deliver_message(*m.source, m.id, m.message->topic, now); break;
+        case ValidationResult::kAccept:
+            score_.deliver_message(*m.source, m.id, m.message->topic, now);
+            break;
         case ValidationResult::kReject:
             score_.reject_message(*m.source, m.id, m.message->topic, RejectReason::kValidator, now);
             break;
-        case ValidationResult::kIgnore: score_.ignore_message(m.id); break;
+        case ValidationResult::kIgnore:
+            score_.ignore_message(m.id);
+            break;
     }
 }
 
@@ -200,7 +210,8 @@ void GossipsubRouter::publish_out(const Received& m, TimePoint now) {
     } else {
         auto& fanout = fanout_[topic];
         if (fanout.empty()) {
-            for (const auto& p : select(topic, [&](const PeerId& q) { return is_mesh_capable(q) && publishable(q); })) {
+            for (const auto& p :
+                 select(topic, [&](const PeerId& q) { return is_mesh_capable(q) && publishable(q); })) {
                 if (fanout.size() >= gossip_.d) break;
                 fanout.insert(p);
             }

@@ -97,9 +97,9 @@ class GossipsubRouter final : public Router {
     struct PeerGossip {
         Kind kind{Kind::kMeshsub12};
         Direction direction{Direction::kInbound};
-        std::size_t ihaves{0};           // IHAVE messages this heartbeat
-        std::size_t asked{0};            // ids we asked for with IWANT this heartbeat
-        std::size_t idontwants{0};       // IDONTWANT ids this heartbeat
+        std::size_t ihaves{0};               // IHAVE messages this heartbeat
+        std::size_t asked{0};                // ids we asked for with IWANT this heartbeat
+        std::size_t idontwants{0};           // IDONTWANT ids this heartbeat
         StringMap<std::uint64_t> idontwant;  // id -> heartbeat tick it arrived
     };
     using Candidates = std::vector<PeerId>;
@@ -110,7 +110,9 @@ class GossipsubRouter final : public Router {
     bool skips(const PeerId& peer, const MessageId& id) const;
     /// in_backoff with the slack of backoff_slack_heartbeats: whether we may not graft `peer` yet.
     bool backing_off(const TopicId& topic, const PeerId& peer, TimePoint now) const {
-        return in_backoff(topic, peer, now + gossip_.heartbeat_interval * static_cast<int>(gossip_.backoff_slack_heartbeats));
+        return in_backoff(
+            topic, peer,
+            now + gossip_.heartbeat_interval * static_cast<int>(gossip_.backoff_slack_heartbeats));
     }
     void send_idontwant(const Received& m);
     /// Topic peers passing `pred`, shuffled (sorted first, so that a seed fixes the order).

@@ -27,7 +27,8 @@ void GossipsubRouter::on_control(const PeerId& peer, const ControlMessage& contr
     handle_idontwant(peer, control.idontwant);
 }
 
-void GossipsubRouter::handle_ihave(const PeerId& peer, const std::vector<ControlIHave>& ihaves, TimePoint now) {
+void GossipsubRouter::handle_ihave(const PeerId& peer, const std::vector<ControlIHave>& ihaves,
+                                   TimePoint now) {
     if (ihaves.empty()) return;
     auto& g = gossip_peers_[peer];
     if (++g.ihaves > gossip_.max_ihave_messages || g.asked >= gossip_.max_ihave_length) return;
@@ -60,7 +61,8 @@ void GossipsubRouter::handle_iwant(const PeerId& peer, const std::vector<Control
     }
 }
 
-void GossipsubRouter::handle_graft(const PeerId& peer, const std::vector<ControlGraft>& grafts, TimePoint now) {
+void GossipsubRouter::handle_graft(const PeerId& peer, const std::vector<ControlGraft>& grafts,
+                                   TimePoint now) {
     for (const auto& graft : grafts) {
         const auto it = mesh_.find(graft.topic);
         if (it == mesh_.end()) continue;  // spam hardening: GRAFTs for topics we are not in are ignored
@@ -74,7 +76,8 @@ void GossipsubRouter::handle_graft(const PeerId& peer, const std::vector<Control
             if (const auto p = b->second.find(peer); p != b->second.end() && p->second > now) {
                 // Grafting during the backoff is penalised, doubly so right after the prune.
                 score_.add_penalty(peer, 1);
-                if (now + gossip_.prune_backoff < p->second + gossip_.graft_flood_threshold) score_.add_penalty(peer, 1);
+                if (now + gossip_.prune_backoff < p->second + gossip_.graft_flood_threshold)
+                    score_.add_penalty(peer, 1);
                 prune_peer(peer, graft.topic, false, false, now);
                 continue;
             }
@@ -90,14 +93,15 @@ void GossipsubRouter::handle_graft(const PeerId& peer, const std::vector<Control
     }
 }
 
-void GossipsubRouter::handle_prune(const PeerId& peer, const std::vector<ControlPrune>& prunes, TimePoint now) {
+void GossipsubRouter::handle_prune(const PeerId& peer, const std::vector<ControlPrune>& prunes,
+                                   TimePoint now) {
     for (const auto& prune : prunes) {
         if (auto it = mesh_.find(prune.topic); it != mesh_.end() && it->second.erase(peer)) {
             score_.prune(peer, prune.topic);
         }
         if (!joined(prune.topic) && !fanout_.contains(prune.topic)) continue;
-        const Duration backoff = prune.backoff ? std::chrono::duration_cast<Duration>(
-                                                     std::chrono::seconds(std::min<std::uint64_t>(*prune.backoff, 86400)))
+        const Duration backoff = prune.backoff ? std::chrono::duration_cast<Duration>(std::chrono::seconds(
+                                                     std::min<std::uint64_t>(*prune.backoff, 86400)))
                                                : gossip_.prune_backoff;
         add_backoff(prune.topic, peer, backoff, now);
         if (prune.peers.empty() || score_.score(peer) < gossip_.thresholds.accept_px) continue;

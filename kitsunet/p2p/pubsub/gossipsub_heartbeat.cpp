@@ -61,7 +61,8 @@ void GossipsubRouter::maintain_mesh(const TopicId& topic, PeerSet& mesh, TimePoi
             ++have;
         }
     }
-    if (ticks_ % gossip_.opportunistic_graft_ticks == 0 && mesh.size() > 1) opportunistic_graft(topic, mesh, now);
+    if (ticks_ % gossip_.opportunistic_graft_ticks == 0 && mesh.size() > 1)
+        opportunistic_graft(topic, mesh, now);
 }
 
 void GossipsubRouter::shrink_mesh(const TopicId& topic, PeerSet& mesh, TimePoint now) {
@@ -70,8 +71,8 @@ void GossipsubRouter::shrink_mesh(const TopicId& topic, PeerSet& mesh, TimePoint
     std::ranges::sort(peers);
     std::ranges::shuffle(peers, rng());
     std::ranges::stable_sort(peers, std::ranges::greater{}, [&](const PeerId& p) { return score_.score(p); });
-    std::shuffle(peers.begin() + static_cast<std::ptrdiff_t>(std::min(gossip_.d_score, peers.size())), peers.end(),
-                 rng());
+    std::shuffle(peers.begin() + static_cast<std::ptrdiff_t>(std::min(gossip_.d_score, peers.size())),
+                 peers.end(), rng());
     const auto outbound = [&](const PeerId& p) {
         const auto* s = peer_state(p);
         return s && s->direction == Direction::kOutbound;
@@ -103,7 +104,8 @@ void GossipsubRouter::opportunistic_graft(const TopicId& topic, PeerSet& mesh, T
     if (median >= gossip_.thresholds.opportunistic_graft) return;
     std::size_t grafted = 0;
     for (const auto& peer : select(topic, [&](const PeerId& p) {
-             return !mesh.contains(p) && is_mesh_capable(p) && !backing_off(topic, p, now) && score_.score(p) > median;
+             return !mesh.contains(p) && is_mesh_capable(p) && !backing_off(topic, p, now) &&
+                    score_.score(p) > median;
          })) {
         if (grafted++ >= gossip_.opportunistic_graft_peers) break;
         mesh.insert(peer);
@@ -127,7 +129,8 @@ void GossipsubRouter::maintain_fanout(TimePoint now) {
         });
         if (fanout.size() >= gossip_.d) continue;
         for (const auto& peer : select(topic, [&](const PeerId& p) {
-                 return !fanout.contains(p) && is_mesh_capable(p) && score_.score(p) >= gossip_.thresholds.publish;
+                 return !fanout.contains(p) && is_mesh_capable(p) &&
+                        score_.score(p) >= gossip_.thresholds.publish;
              })) {
             if (fanout.size() >= gossip_.d) break;
             fanout.insert(peer);
@@ -135,12 +138,14 @@ void GossipsubRouter::maintain_fanout(TimePoint now) {
     }
 }
 
-void GossipsubRouter::emit_gossip(const TopicId& topic, const PeerSet& exclude, const std::vector<MessageId>& ids) {
+void GossipsubRouter::emit_gossip(const TopicId& topic, const PeerSet& exclude,
+                                  const std::vector<MessageId>& ids) {
     if (ids.empty()) return;
     auto targets = select(topic, [&](const PeerId& p) {
         return !exclude.contains(p) && is_mesh_capable(p) && score_.score(p) >= gossip_.thresholds.gossip;
     });
-    const auto factor = static_cast<std::size_t>(std::ceil(gossip_.gossip_factor * static_cast<double>(targets.size())));
+    const auto factor =
+        static_cast<std::size_t>(std::ceil(gossip_.gossip_factor * static_cast<double>(targets.size())));
     const std::size_t count = std::min(targets.size(), std::max(gossip_.d_lazy, factor));
     targets.erase(targets.begin() + static_cast<std::ptrdiff_t>(count), targets.end());
     for (const auto& peer : targets) {
@@ -177,7 +182,8 @@ void GossipsubRouter::expire_backoffs(TimePoint now) {
 
 void GossipsubRouter::expire_idontwants() {
     for (auto& [peer, g] : gossip_peers_) {
-        std::erase_if(g.idontwant, [&](const auto& entry) { return entry.second + gossip_.history_length <= ticks_; });
+        std::erase_if(g.idontwant,
+                      [&](const auto& entry) { return entry.second + gossip_.history_length <= ticks_; });
     }
 }
 

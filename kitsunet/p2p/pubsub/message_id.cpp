@@ -19,7 +19,8 @@ MessageId join(ByteView a, ByteView b) {
 std::optional<MessageId> public_key_seqno_id(const Message& m) {
     if (!m.from || !m.seqno) return std::nullopt;
     const auto mh = parse_multihash(*m.from);
-    if (mh && mh->code == static_cast<std::uint64_t>(MultihashCode::kIdentity)) return join(mh->digest, *m.seqno);
+    if (mh && mh->code == static_cast<std::uint64_t>(MultihashCode::kIdentity))
+        return join(mh->digest, *m.seqno);
     if (m.key) return join(*m.key, *m.seqno);
     return std::nullopt;
 }

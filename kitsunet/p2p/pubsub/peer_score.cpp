@@ -52,7 +52,8 @@ void PeerScore::prune(const PeerId& peer, const TopicId& topic) {
     if (!s) return;
     const auto* p = params_.topic(topic);
     // P₃b: a peer pruned while under its delivery threshold keeps the deficit as a sticky penalty.
-    if (s->mesh_message_deliveries_active && s->mesh_message_deliveries < p->mesh_message_deliveries_threshold) {
+    if (s->mesh_message_deliveries_active &&
+        s->mesh_message_deliveries < p->mesh_message_deliveries_threshold) {
         const double deficit = p->mesh_message_deliveries_threshold - s->mesh_message_deliveries;
         s->mesh_failure_penalty += deficit * deficit;
     }
@@ -64,7 +65,8 @@ void PeerScore::validate_message(const PeerId& from, const MessageId& id, TimePo
     if (inserted) record->peers.insert(from);
 }
 
-void PeerScore::deliver_message(const PeerId& from, const MessageId& id, const TopicId& topic, TimePoint now) {
+void PeerScore::deliver_message(const PeerId& from, const MessageId& id, const TopicId& topic,
+                                TimePoint now) {
     mark_first_delivery(from, topic);
     auto* record = deliveries_.find(id);
     if (!record || record->status != Status::kValidating) return;
@@ -99,14 +101,21 @@ void PeerScore::ignore_message(const MessageId& id) {
     }
 }
 
-void PeerScore::duplicate_message(const PeerId& from, const MessageId& id, const TopicId& topic, TimePoint now) {
+void PeerScore::duplicate_message(const PeerId& from, const MessageId& id, const TopicId& topic,
+                                  TimePoint now) {
     auto* record = deliveries_.find(id);
     if (!record || !record->peers.insert(from).second) return;
     switch (record->status) {
-        case Status::kValidating: break;  // counted when validation ends
-        case Status::kValid: mark_duplicate_delivery(from, topic, record->validated, now); break;
-        case Status::kInvalid: mark_invalid_delivery(from, topic); break;
-        case Status::kIgnored: break;
+        case Status::kValidating:
+            break;  // counted when validation ends
+        case Status::kValid:
+            mark_duplicate_delivery(from, topic, record->validated, now);
+            break;
+        case Status::kInvalid:
+            mark_invalid_delivery(from, topic);
+            break;
+        case Status::kIgnored:
+            break;
     }
 }
 
@@ -150,7 +159,8 @@ double PeerScore::topic_score(const TopicStats& s, const TopicScoreParams& p) co
         score += deficit * deficit * p.mesh_message_deliveries_weight;
     }
     score += s.mesh_failure_penalty * p.mesh_failure_penalty_weight;
-    score += s.invalid_message_deliveries * s.invalid_message_deliveries * p.invalid_message_deliveries_weight;
+    score +=
+        s.invalid_message_deliveries * s.invalid_message_deliveries * p.invalid_message_deliveries_weight;
     return score * p.topic_weight;
 }
 
@@ -180,7 +190,8 @@ void PeerScore::decay(PeerStats& peer, TimePoint now) {
         s.first_message_deliveries = decayed(s.first_message_deliveries, p->first_message_deliveries_decay);
         s.mesh_message_deliveries = decayed(s.mesh_message_deliveries, p->mesh_message_deliveries_decay);
         s.mesh_failure_penalty = decayed(s.mesh_failure_penalty, p->mesh_failure_penalty_decay);
-        s.invalid_message_deliveries = decayed(s.invalid_message_deliveries, p->invalid_message_deliveries_decay);
+        s.invalid_message_deliveries =
+            decayed(s.invalid_message_deliveries, p->invalid_message_deliveries_decay);
         if (s.in_mesh) {
             s.mesh_time = now - s.graft_time;
             if (s.mesh_time > p->mesh_message_deliveries_activation) s.mesh_message_deliveries_active = true;
@@ -190,7 +201,8 @@ void PeerScore::decay(PeerStats& peer, TimePoint now) {
 }
 
 void PeerScore::drop_expired(TimePoint now) {
-    while (!retained_.empty() && (retained_.front().first <= now || retained_.size() > params_.max_retained_peers)) {
+    while (!retained_.empty() &&
+           (retained_.front().first <= now || retained_.size() > params_.max_retained_peers)) {
         const auto [expire, peer] = retained_.front();
         retained_.pop_front();
         const auto it = peers_.find(peer);

@@ -68,11 +68,11 @@ struct PeerScoreParams {
 };
 
 struct PeerScoreThresholds {
-    double gossip{-10};              // below: no gossip to or from the peer
-    double publish{-50};             // below: our own messages are not flood-published to it
-    double graylist{-80};            // below: its RPCs are ignored
-    double accept_px{10};            // at least: its peer exchange is followed
-    double opportunistic_graft{5};   // median mesh score below: graft better peers
+    double gossip{-10};             // below: no gossip to or from the peer
+    double publish{-50};            // below: our own messages are not flood-published to it
+    double graylist{-80};           // below: its RPCs are ignored
+    double accept_px{10};           // at least: its peer exchange is followed
+    double opportunistic_graft{5};  // median mesh score below: graft better peers
 };
 
 }  // namespace kitsunet::p2p::pubsub

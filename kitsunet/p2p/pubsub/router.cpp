@@ -55,7 +55,8 @@ void Router::handle_bad_rpc(const PeerId& from, TimePoint now) {
 }
 
 void Router::on_misbehaviour(const PeerId& peer, Misbehaviour, TimePoint) {
-    if (std::ranges::find(outbox_.disconnect, peer) == outbox_.disconnect.end()) outbox_.disconnect.push_back(peer);
+    if (std::ranges::find(outbox_.disconnect, peer) == outbox_.disconnect.end())
+        outbox_.disconnect.push_back(peer);
 }
 
 bool Router::handle_subscription(const PeerId& from, PeerState& state, const SubOpts& sub, TimePoint now) {
@@ -132,7 +133,8 @@ void Router::finish(const Received& m, ValidationResult result, TimePoint now) {
 std::expected<MessageId, PublishError> Router::publish(MessagePtr message, TimePoint now) {
     if (message->topic.empty() || !verify_message(*message, config_.signature_policy))
         return std::unexpected(PublishError::kNotAllowed);
-    if (encoded_size(*message) + 16 > config_.max_message_size) return std::unexpected(PublishError::kTooLarge);
+    if (encoded_size(*message) + 16 > config_.max_message_size)
+        return std::unexpected(PublishError::kTooLarge);
     auto id = config_.message_id(*message);
     if (!id) return std::unexpected(PublishError::kNotAllowed);
     if (!seen_.insert(*id, now).second) return std::unexpected(PublishError::kDuplicate);

@@ -102,9 +102,9 @@ enum class Misbehaviour : std::uint8_t {
 };
 
 enum class PublishError : std::uint8_t {
-    kNotAllowed,   // the message does not satisfy our own signature policy
-    kTooLarge,     // larger than max_message_size
-    kDuplicate,    // already seen
+    kNotAllowed,  // the message does not satisfy our own signature policy
+    kTooLarge,    // larger than max_message_size
+    kDuplicate,   // already seen
 };
 
 class Router {

@@ -2,7 +2,6 @@
 
 #include <chrono>
 
-
 namespace kitsunet::p2p::pubsub {
 
 namespace {
@@ -41,14 +40,22 @@ std::uint64_t wall_clock_ns() {
 
 std::string_view describe(SignatureError e) noexcept {
     switch (e) {
-        case SignatureError::kMissingFrom: return "message has no from";
-        case SignatureError::kInvalidFrom: return "message from is not a valid peer id";
-        case SignatureError::kInvalidSeqno: return "message seqno is not 8 bytes";
-        case SignatureError::kMissingSignature: return "message is not signed";
-        case SignatureError::kInvalidKey: return "message key is invalid or not the author's";
-        case SignatureError::kNoKey: return "message author's key is unknown";
-        case SignatureError::kBadSignature: return "message signature does not verify";
-        case SignatureError::kUnexpectedField: return "anonymous message carries author fields";
+        case SignatureError::kMissingFrom:
+            return "message has no from";
+        case SignatureError::kInvalidFrom:
+            return "message from is not a valid peer id";
+        case SignatureError::kInvalidSeqno:
+            return "message seqno is not 8 bytes";
+        case SignatureError::kMissingSignature:
+            return "message is not signed";
+        case SignatureError::kInvalidKey:
+            return "message key is invalid or not the author's";
+        case SignatureError::kNoKey:
+            return "message author's key is unknown";
+        case SignatureError::kBadSignature:
+            return "message signature does not verify";
+        case SignatureError::kUnexpectedField:
+            return "anonymous message carries author fields";
     }
     return "unknown signature error";
 }

@@ -24,13 +24,13 @@ enum class SignaturePolicy : std::uint8_t {
 
 enum class SignatureError : std::uint8_t {
     kMissingFrom,
-    kInvalidFrom,       // `from` is not a peer id
-    kInvalidSeqno,      // absent, or not 8 bytes
+    kInvalidFrom,   // `from` is not a peer id
+    kInvalidSeqno,  // absent, or not 8 bytes
     kMissingSignature,
-    kInvalidKey,        // `key` does not parse, or is not the key of `from`
-    kNoKey,             // `from` does not inline its key and `key` is absent
+    kInvalidKey,  // `key` does not parse, or is not the key of `from`
+    kNoKey,       // `from` does not inline its key and `key` is absent
     kBadSignature,
-    kUnexpectedField,   // StrictNoSign: from, seqno, signature or key present
+    kUnexpectedField,  // StrictNoSign: from, seqno, signature or key present
 };
 
 std::string_view describe(SignatureError e) noexcept;

@@ -14,7 +14,7 @@ struct SimNetwork::Node {
     MessageAuthor author;
     std::vector<Delivery> deliveries;
     StringMap<std::size_t> delivered;
-    std::vector<std::pair<std::size_t, Rpc>> received;
+    std::vector<RawFrame> received;
     std::vector<PeerInfo> dials;
     StringMap<std::pair<Validator, Duration>> validators;
 };
@@ -35,7 +35,9 @@ std::uint64_t next_random(std::uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-std::pair<std::size_t, std::size_t> link_of(std::size_t a, std::size_t b) { return {std::min(a, b), std::max(a, b)}; }
+std::pair<std::size_t, std::size_t> link_of(std::size_t a, std::size_t b) {
+    return {std::min(a, b), std::max(a, b)};
+}
 
 }  // namespace
 
@@ -56,8 +58,8 @@ std::size_t SimNetwork::add_raw(std::vector<std::string> protocols) {
     }
     auto key = PrivateKey::ed25519_from_seed(seed);
     const auto id = PeerId::from_public_key(key.public_key());
-    nodes_.push_back(std::make_unique<Node>(Node{nullptr, std::move(protocols), id, MessageAuthor(std::move(key)),
-                                                 {}, {}, {}, {}, {}}));
+    nodes_.push_back(std::make_unique<Node>(
+        Node{nullptr, std::move(protocols), id, MessageAuthor(std::move(key)), {}, {}, {}, {}, {}}));
     index_.emplace(id, nodes_.size() - 1);
     return nodes_.size() - 1;
 }
@@ -66,7 +68,8 @@ bool SimNetwork::connect(std::size_t dialer, std::size_t listener) {
     if (dialer == listener || connected(dialer, listener)) return false;
     const auto& theirs = nodes_[listener]->protocols;
     const auto& ours = nodes_[dialer]->protocols;
-    const auto shared = std::ranges::find_if(ours, [&](const std::string& p) { return std::ranges::count(theirs, p) > 0; });
+    const auto shared =
+        std::ranges::find_if(ours, [&](const std::string& p) { return std::ranges::count(theirs, p) > 0; });
     if (shared == ours.end()) return false;
     links_.insert(link_of(dialer, listener));
     if (auto& r = nodes_[dialer]->router) r->add_peer(id(listener), *shared, Direction::kOutbound, now_);
@@ -74,6 +77,13 @@ bool SimNetwork::connect(std::size_t dialer, std::size_t listener) {
     drain(dialer);
     drain(listener);
     return true;
+}
+
+void SimNetwork::restart(std::size_t node, std::unique_ptr<Router> router) {
+    for (std::size_t other = 0; other < nodes_.size(); ++other) disconnect(node, other);
+    nodes_[node]->router = std::move(router);
+    for (const auto& [topic, validator] : nodes_[node]->validators)
+        nodes_[node]->router->set_validated(topic, true);
 }
 
 void SimNetwork::disconnect(std::size_t a, std::size_t b) {
@@ -126,7 +136,9 @@ void SimNetwork::drain(std::size_t index) {
     for (Outbox out = node.router->take_outbox(); !out.empty(); out = node.router->take_outbox()) {
         for (auto& [peer, rpc] : out.rpcs) {
             const auto to = index_of(peer);
-            if (to && connected(index, *to) && !rpc.empty()) send(index, *to, rpc);
+            if (!to || !connected(index, *to)) continue;
+            if (tamper_) tamper_(index, *to, rpc);
+            if (!rpc.empty()) send(index, *to, rpc);
         }
         for (auto& d : out.deliveries) {
             ++node.delivered[d.id];
@@ -154,7 +166,8 @@ void SimNetwork::drain(std::size_t index) {
 void SimNetwork::send(std::size_t from, std::size_t to, const Rpc& rpc) { send_frame(from, to, encode(rpc)); }
 
 void SimNetwork::send_frame(std::size_t from, std::size_t to, Bytes frame) {
-    schedule(options_.latency, [this, from, to, frame = std::move(frame)] { deliver_frame(from, to, frame); });
+    schedule(options_.latency,
+             [this, from, to, frame = std::move(frame)] { deliver_frame(from, to, frame); });
 }
 
 void SimNetwork::deliver_frame(std::size_t from, std::size_t to, const Bytes& frame) {
@@ -165,7 +178,7 @@ void SimNetwork::deliver_frame(std::size_t from, std::size_t to, const Bytes& fr
                                                   : std::unexpected(RpcError::kMalformed);
     if (rpc) message_copies_ += rpc->messages.size();
     if (!node.router) {
-        if (rpc) node.received.emplace_back(from, std::move(*rpc));
+        if (rpc) node.received.push_back({from, now_, std::move(*rpc)});
         return;
     }
     if (rpc) {
@@ -216,14 +229,16 @@ std::optional<std::size_t> SimNetwork::index_of(const PeerId& peer) const {
     return it == index_.end() ? std::nullopt : std::optional(it->second);
 }
 
-const std::vector<Delivery>& SimNetwork::deliveries(std::size_t node) const { return nodes_[node]->deliveries; }
+const std::vector<Delivery>& SimNetwork::deliveries(std::size_t node) const {
+    return nodes_[node]->deliveries;
+}
 
 std::size_t SimNetwork::delivered(std::size_t node, const MessageId& id) const {
     const auto it = nodes_[node]->delivered.find(id);
     return it == nodes_[node]->delivered.end() ? 0 : it->second;
 }
 
-const std::vector<std::pair<std::size_t, Rpc>>& SimNetwork::received(std::size_t raw_node) const {
+const std::vector<SimNetwork::RawFrame>& SimNetwork::received(std::size_t raw_node) const {
     return nodes_[raw_node]->received;
 }
 

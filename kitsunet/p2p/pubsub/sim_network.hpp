@@ -28,6 +28,13 @@ class SimNetwork {
         std::size_t max_frame{1 << 20};
     };
     using Validator = std::function<ValidationResult(const Message&)>;
+    /// Sees (and may change) every RPC a router sends, before it is encoded.
+    using Tamper = std::function<void(std::size_t from, std::size_t to, Rpc& rpc)>;
+    struct RawFrame {
+        std::size_t from{0};
+        TimePoint at{};
+        Rpc rpc;
+    };
 
     explicit SimNetwork(Options options);
     explicit SimNetwork(std::uint64_t seed = 1) : SimNetwork(Options{.seed = seed}) {}
@@ -37,6 +44,10 @@ class SimNetwork {
     std::size_t add(std::unique_ptr<Router> router);
     /// A node without a router, speaking `protocols`.
     std::size_t add_raw(std::vector<std::string> protocols);
+    /// Restarts `node` with a fresh router (same identity): its links drop and nothing of its
+    /// state survives; the caller reconnects it.
+    void restart(std::size_t node, std::unique_ptr<Router> router);
+    void set_tamper(Tamper tamper) { tamper_ = std::move(tamper); }
     /// `dialer` connects to `listener` over the first of the dialer's protocols the listener
     /// speaks; false when they share none (no link then).
     bool connect(std::size_t dialer, std::size_t listener);
@@ -77,8 +88,8 @@ class SimNetwork {
     const std::vector<Delivery>& deliveries(std::size_t node) const;
     /// How many deliveries of message `id` `node` had.
     std::size_t delivered(std::size_t node, const MessageId& id) const;
-    /// RPCs a raw node received, with the sender's index.
-    const std::vector<std::pair<std::size_t, Rpc>>& received(std::size_t raw_node) const;
+    /// RPCs a raw node received.
+    const std::vector<RawFrame>& received(std::size_t raw_node) const;
     /// Peers the routers asked to dial (peer exchange), per node.
     const std::vector<PeerInfo>& dial_requests(std::size_t node) const;
     /// Messages carried so far (each copy on each link counts), and RPC frames.
@@ -100,6 +111,7 @@ class SimNetwork {
     std::uint64_t next_event_{0};
     std::set<std::pair<std::size_t, std::size_t>> links_;  // (min, max)
     PeerMap<std::size_t> index_;
+    Tamper tamper_;
     std::uint64_t message_copies_{0};
     std::uint64_t frames_{0};
 };
