@@ -82,7 +82,7 @@ TEST(Floodsub, PeersSubscribingToTooManyTopicsAreDisconnected) {
     for (int batch = 0; batch < 10; ++batch) {
         Rpc rpc;
         for (int i = 0; i < 1000; ++i)
-            rpc.subscriptions.push_back({true, "topic-" + std::to_string(batch * 1000 + i)});
+            rpc.subscriptions.push_back({true, test::numbered("topic-", batch * 1000 + i)});
         net.send(spammer, a, rpc);
     }
     net.run_for(1s);

@@ -57,7 +57,9 @@ void PeerScore::prune(const PeerId& peer, const TopicId& topic) {
         const double deficit = p->mesh_message_deliveries_threshold - s->mesh_message_deliveries;
         s->mesh_failure_penalty += deficit * deficit;
     }
+    // P₃ measures mesh peers only; outside the mesh P₃b carries the history.
     s->in_mesh = false;
+    s->mesh_message_deliveries_active = false;
 }
 
 void PeerScore::validate_message(const PeerId& from, const MessageId& id, TimePoint now) {

@@ -39,6 +39,13 @@ inline void connect_random(SimNetwork& net, const std::vector<std::size_t>& node
     }
 }
 
+/// prefix followed by i (not "prefix" + std::to_string(i): g++ 12 warns falsely, -Wrestrict).
+inline std::string numbered(std::string_view prefix, int i) {
+    std::string s(prefix);
+    s.append(std::to_string(i));
+    return s;
+}
+
 inline Bytes payload(std::size_t n, std::uint8_t fill = 0xab) { return Bytes(n, fill); }
 
 }  // namespace kitsunet::p2p::pubsub::test
