@@ -138,8 +138,9 @@ void GossipsubRouter::on_invalid_signature(const PeerId& peer, const Message& m,
 void GossipsubRouter::on_first_seen(const Received& m, TimePoint now) {
     promises_.erase(m.id);  // whoever advertised it kept their promise
     score_.validate_message(*m.source, m.id, now);
-    send_idontwant(m);
 }
+
+void GossipsubRouter::on_validation_pending(const Received& m, TimePoint) { send_idontwant(m); }
 
 void GossipsubRouter::send_idontwant(const Received& m) {
     const auto& data = m.message->data;

@@ -3,7 +3,9 @@
 /// pubsub/gossipsub): per topic a mesh of D_lo..D_hi peers that carries full messages, gossip
 /// (IHAVE/IWANT) about recent messages to D_lazy (or gossip_factor of the) other peers, fanout
 /// for topics we publish to without joining, GRAFT/PRUNE with backoff and peer exchange, flood
-/// publishing of our own messages, IDONTWANT for large messages (v1.2), and v1.1 peer scoring
+/// publishing of our own messages, IDONTWANT for large messages (v1.2; sent while a message
+/// waits for asynchronous validation — when validation is synchronous the message itself goes to
+/// the mesh in the same RPC, which says as much), and v1.1 peer scoring
 /// with the gossip / publish / graylist thresholds. floodsub peers are served as floodsub.
 ///
 /// Bounded per-peer state: IHAVE messages and advertised ids per heartbeat (max_ihave_messages,
@@ -86,6 +88,7 @@ class GossipsubRouter final : public Router {
     void on_misbehaviour(const PeerId& peer, Misbehaviour what, TimePoint now) override;
     void on_invalid_signature(const PeerId& peer, const Message& m, TimePoint now) override;
     void on_first_seen(const Received& m, TimePoint now) override;
+    void on_validation_pending(const Received& m, TimePoint now) override;
     void on_duplicate(const PeerId& peer, const Message& m, const MessageId& id, TimePoint now) override;
     void on_validated(const Received& m, ValidationResult result, TimePoint now) override;
     void forward(const Received& m, TimePoint now) override;

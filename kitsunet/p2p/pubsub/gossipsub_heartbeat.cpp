@@ -70,7 +70,15 @@ void GossipsubRouter::shrink_mesh(const TopicId& topic, PeerSet& mesh, TimePoint
     std::vector<PeerId> peers(mesh.begin(), mesh.end());
     std::ranges::sort(peers);
     std::ranges::shuffle(peers, rng());
-    std::ranges::stable_sort(peers, std::ranges::greater{}, [&](const PeerId& p) { return score_.score(p); });
+    // Best score first; ties keep the shuffled order (std::sort on (score, position): clang's
+    // libstdc++ 12 deprecates the buffer std::stable_sort uses).
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < peers.size(); ++i) order.emplace_back(-score_.score(peers[i]), i);
+    std::ranges::sort(order);
+    std::vector<PeerId> sorted;
+    sorted.reserve(peers.size());
+    for (const auto& [score, i] : order) sorted.push_back(peers[i]);
+    peers = std::move(sorted);
     std::shuffle(peers.begin() + static_cast<std::ptrdiff_t>(std::min(gossip_.d_score, peers.size())),
                  peers.end(), rng());
     const auto outbound = [&](const PeerId& p) {

@@ -108,6 +108,7 @@ void Router::receive(const PeerId& from, const MessagePtr& m, TimePoint now) {
         finish(r, ValidationResult::kAccept, now);
         return;
     }
+    on_validation_pending(r, now);
     const auto ticket = next_ticket_++;
     outbox_.validations.push_back({ticket, m, r.id, from});
     pending_.emplace(ticket, std::move(r));
@@ -131,7 +132,7 @@ void Router::finish(const Received& m, ValidationResult result, TimePoint now) {
 }
 
 std::expected<MessageId, PublishError> Router::publish(MessagePtr message, TimePoint now) {
-    if (message->topic.empty() || !verify_message(*message, config_.signature_policy))
+    if (message->topic.empty() || !conforms(*message, config_.signature_policy))
         return std::unexpected(PublishError::kNotAllowed);
     if (encoded_size(*message) + 16 > config_.max_message_size)
         return std::unexpected(PublishError::kTooLarge);

@@ -173,6 +173,8 @@ class Router {
     virtual void on_invalid_signature(const PeerId&, const Message&, TimePoint) {}
     /// A new message, before validation.
     virtual void on_first_seen(const Received&, TimePoint) {}
+    /// A new message that waits for asynchronous validation (after on_first_seen).
+    virtual void on_validation_pending(const Received&, TimePoint) {}
     /// A message seen before (possibly still being validated).
     virtual void on_duplicate(const PeerId&, const Message&, const MessageId&, TimePoint) {}
     /// The outcome of validating a received message.

@@ -416,6 +416,77 @@ void encode(Bytes& out, const Rpc& rpc) {
     }
 }
 
+namespace {
+
+/// Packs the items of an RPC greedily into frames of at most `max_size` encoded bytes.
+class Splitter {
+  public:
+    explicit Splitter(std::size_t max_size) : max_size_(max_size), out_(1) {}
+
+    /// Makes room for an item adding `outer` bytes outside the control field and `control`
+    /// inside it; false when the item does not fit even in an empty frame.
+    bool place(std::size_t outer, std::size_t control) {
+        if (outer + (control > 0 ? bytes_field_size(3, control) : 0) > max_size_) return false;
+        if (!fits(outer, control)) {
+            out_.emplace_back();
+            outer_ = control_ = 0;
+        }
+        outer_ += outer;
+        control_ += control;
+        return true;
+    }
+    Rpc& frame() { return out_.back(); }
+    ControlMessage& control() { return frame().control ? *frame().control : frame().control.emplace(); }
+
+    template <class T>
+    void add_entries(std::vector<T>& entries, std::uint32_t field, std::vector<T> ControlMessage::* member) {
+        for (auto& e : entries) {
+            if (place(0, bytes_field_size(field, payload_size(e))))
+                (control().*member).push_back(std::move(e));
+        }
+    }
+
+    std::vector<Rpc> take() {
+        if (out_.back().empty()) out_.pop_back();
+        return std::move(out_);
+    }
+
+  private:
+    bool fits(std::size_t outer, std::size_t control) const {
+        const std::size_t c = control_ + control;
+        return outer_ + outer + (c > 0 ? bytes_field_size(3, c) : 0) <= max_size_;
+    }
+
+    std::size_t max_size_;
+    std::vector<Rpc> out_;
+    std::size_t outer_{0};
+    std::size_t control_{0};
+};
+
+}  // namespace
+
+std::vector<Rpc> split_rpc(Rpc rpc, std::size_t max_size) {
+    if (encoded_size(rpc) <= max_size) return {std::move(rpc)};
+    Splitter split(max_size);
+    for (auto& sub : rpc.subscriptions) {
+        if (split.place(bytes_field_size(1, payload_size(sub)), 0))
+            split.frame().subscriptions.push_back(std::move(sub));
+    }
+    for (auto& m : rpc.messages) {
+        if (split.place(bytes_field_size(2, encoded_size(*m)), 0))
+            split.frame().messages.push_back(std::move(m));
+    }
+    if (rpc.control) {
+        auto& c = *rpc.control;
+        split.add_entries(c.ihave, 1, &ControlMessage::ihave);
+        split.add_entries(c.iwant, 2, &ControlMessage::iwant);
+        split.add_entries(c.graft, 3, &ControlMessage::graft);
+        split.add_entries(c.prune, 4, &ControlMessage::prune);
+        split.add_entries(c.idontwant, 5, &ControlMessage::idontwant);
+    }
+    return split.take();
+}
+
 Bytes encode(const Rpc& rpc) {
     Bytes out;
     out.reserve(encoded_size(rpc));

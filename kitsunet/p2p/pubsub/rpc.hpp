@@ -142,4 +142,9 @@ void encode(Bytes& out, const Message& m);
 void encode(Bytes& out, const Rpc& rpc);
 Bytes encode(const Rpc& rpc);
 
+/// Splits `rpc` into RPCs of at most `max_size` encoded bytes each (the frame limit), keeping
+/// the order of its items; an item (a message, a subscription, a control entry) too large for
+/// any frame is dropped. Returns {rpc} when it fits.
+std::vector<Rpc> split_rpc(Rpc rpc, std::size_t max_size);
+
 }  // namespace kitsunet::p2p::pubsub

@@ -251,5 +251,53 @@ TEST(PubsubRpc, EnforcesLimits) {
     expect_error(decode_rpc(encode(long_topic), limits), RpcError::kTopicTooLong);
 }
 
+void append(Rpc& to, const Rpc& from) {
+    to.subscriptions.insert(to.subscriptions.end(), from.subscriptions.begin(), from.subscriptions.end());
+    to.messages.insert(to.messages.end(), from.messages.begin(), from.messages.end());
+    if (!from.control || from.control->empty()) return;
+    auto& c = to.control ? *to.control : to.control.emplace();
+    const auto& f = *from.control;
+    c.ihave.insert(c.ihave.end(), f.ihave.begin(), f.ihave.end());
+    c.iwant.insert(c.iwant.end(), f.iwant.begin(), f.iwant.end());
+    c.graft.insert(c.graft.end(), f.graft.begin(), f.graft.end());
+    c.prune.insert(c.prune.end(), f.prune.begin(), f.prune.end());
+    c.idontwant.insert(c.idontwant.end(), f.idontwant.begin(), f.idontwant.end());
+}
+
+TEST(PubsubRpc, SplitsIntoFramesWithinTheLimitKeepingEverything) {
+    RandomRpc gen(5);
+    for (int i = 0; i < 1000; ++i) {
+        const Rpc rpc = gen.rpc();
+        if (rpc.empty()) continue;
+        // Every item of these RPCs encodes in under 600 bytes, so none is dropped.
+        const std::size_t limit = 600 + static_cast<std::size_t>(i);
+        const auto frames = split_rpc(rpc, limit);
+        if (encoded_size(rpc) <= limit) {
+            ASSERT_EQ(frames.size(), 1u);
+        }
+        Rpc joined;
+        for (const auto& f : frames) {
+            ASSERT_LE(encoded_size(f), limit);
+            ASSERT_FALSE(f.empty());
+            append(joined, f);
+        }
+        Rpc expected;
+        append(expected, rpc);
+        ASSERT_EQ(joined, expected) << "case " << i;
+    }
+}
+
+TEST(PubsubRpc, SplittingDropsOnlyWhatFitsNoFrame) {
+    Rpc rpc;
+    auto big = std::make_shared<Message>();
+    big->data = Bytes(1000);
+    rpc.messages = {big, std::make_shared<const Message>()};
+    rpc.subscriptions = {{true, "t"}};
+    const auto frames = split_rpc(rpc, 100);
+    ASSERT_EQ(frames.size(), 1u);
+    EXPECT_EQ(frames[0].subscriptions.size(), 1u);
+    EXPECT_EQ(frames[0].messages.size(), 1u);
+}
+
 }  // namespace
 }  // namespace kitsunet::p2p::pubsub

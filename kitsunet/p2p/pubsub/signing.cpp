@@ -73,6 +73,11 @@ Bytes signing_bytes(const Message& m) {
     return out;
 }
 
+bool conforms(const Message& m, SignaturePolicy policy) noexcept {
+    if (policy == SignaturePolicy::kStrictNoSign) return !m.from && !m.seqno && !m.signature && !m.key;
+    return m.from && m.seqno && m.seqno->size() == 8 && m.signature;
+}
+
 Verified verify_message(const Message& m, SignaturePolicy policy) {
     if (policy == SignaturePolicy::kStrictNoSign) return check_anonymous(m);
     if (!m.from) return std::unexpected(SignatureError::kMissingFrom);

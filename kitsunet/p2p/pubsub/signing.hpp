@@ -38,6 +38,10 @@ std::string_view describe(SignatureError e) noexcept;
 /// The bytes the author signs.
 Bytes signing_bytes(const Message& m);
 
+/// Whether `m` has the fields `policy` requires (and none it forbids), without verifying the
+/// signature: the check for our own messages, which MessageAuthor just signed.
+bool conforms(const Message& m, SignaturePolicy policy) noexcept;
+
 /// Checks `m` against `policy`; under StrictSign returns the verified author.
 std::expected<std::optional<PeerId>, SignatureError> verify_message(const Message& m, SignaturePolicy policy);
 
