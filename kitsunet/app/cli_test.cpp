@@ -220,4 +220,109 @@ TEST(Cli, DemoProvesTheGenesisState) {
     EXPECT_NE(r.out.find("proven absent"), std::string::npos) << r.out;
 }
 
+// ---- keygen / id (libp2p identities) ----
+
+/// A key file as a careful user keeps it: mode 0600.
+fs::path write_key_file(const std::string& name, const std::string& content) {
+    const auto path = write_file(name, content);
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+    return path;
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+TEST(Cli, KeygenWritesAPrivateKeyFileAndIdReadsIt) {
+    const auto key = scratch_dir() / "node.key";
+    fs::remove(key);
+    const auto made = kitsunet("keygen --out " + key.string());
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    EXPECT_TRUE(made.out.starts_with("12D3KooW")) << made.out;
+    EXPECT_EQ((fs::status(key).permissions() & fs::perms::all),
+              fs::perms::owner_read | fs::perms::owner_write);
+    const std::string content = kitsunet::testing::read_file(key);
+    EXPECT_EQ(content.size(), 68u);  // 08 01 12 40 ‖ seed ‖ public
+    EXPECT_EQ(content.substr(0, 4), std::string("\x08\x01\x12\x40", 4));
+    const auto id = kitsunet("id --key " + key.string());
+    EXPECT_EQ(id.exit_code, 0) << id.err;
+    EXPECT_EQ(id.out, made.out);
+    EXPECT_EQ(id.err, "");
+}
+
+TEST(Cli, KeygenRefusesToOverwriteUnlessForced) {
+    const auto key = scratch_dir() / "kept.key";
+    fs::remove(key);
+    const auto first = kitsunet("keygen -o " + key.string());
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    const std::string before = kitsunet::testing::read_file(key);
+    expect_clean_error(kitsunet("keygen --out " + key.string()), "refusing to overwrite");
+    EXPECT_EQ(kitsunet::testing::read_file(key), before);
+    const auto forced = kitsunet("keygen --force --type secp256k1 --out " + key.string());
+    ASSERT_EQ(forced.exit_code, 0) << forced.err;
+    EXPECT_TRUE(forced.out.starts_with("16Uiu2HA")) << forced.out;
+    EXPECT_EQ(kitsunet("id --key " + key.string()).out, forced.out);
+    EXPECT_EQ((fs::status(key).permissions() & fs::perms::all),
+              fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST(Cli, KeygenWithoutOutPrintsHexAndThePeerIdOnStderr) {
+    const auto made = kitsunet("keygen --type secp256k1");
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    EXPECT_EQ(made.out.size(), 2 * 36 + 1u);  // 08 02 12 20 ‖ 32-byte scalar, as hex, newline
+    const auto hex_key = write_key_file("hex.key", made.out);
+    const auto id = kitsunet("id --key " + hex_key.string());
+    ASSERT_EQ(id.exit_code, 0) << id.err;
+    EXPECT_EQ(made.err, "kitsunet: peer id " + id.out);
+    EXPECT_EQ(kitsunet("id < " + hex_key.string()).out, id.out);  // standard input by default
+}
+
+TEST(Cli, IdOfTheSpecEd25519Key) {
+    // libp2p specs peer-ids.md test vector; the peer id as @libp2p/peer-id computes it.
+    const auto key = write_key_file("spec.key",
+                                    "080112407e0830617c4a7de83925dfb2694556b12936c477a0e1feb2e148ec9da60fee7d"
+                                    "1ed1e8fae2c4a144b8be8fd4b47bf3d3b"
+                                    "34b871c3cacf6010f0e42d474fce27e\n");
+    const auto r = kitsunet("id --json --key " + key.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              R"({"id":"12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3pq",)"
+              R"("cid":"bafzaajaiaejcahwr5d5ofrfbis4l5d6uwr57hu5tjodrypfm6yaq6dsc2r2pzyt6","type":"ed25519",)"
+              R"("publicKey":"080112201ed1e8fae2c4a144b8be8fd4b47bf3d3b34b871c3cacf6010f0e42d474fce27e"})"
+              "\n");
+}
+
+TEST(Cli, IdReportsMissingAndCorruptKeys) {
+    expect_clean_error(kitsunet("id --key " + (scratch_dir() / "absent.key").string()), "No such file");
+    expect_clean_error(kitsunet("id --key " + write_key_file("text.key", "hello\n").string()),
+                       "not a libp2p private key");
+    expect_clean_error(
+        kitsunet("id --key " + write_key_file("cut.key", std::string("\x08\x01\x12\x40\x01", 5)).string()),
+        "malformed key protobuf");
+    expect_clean_error(kitsunet("id --key " + write_key_file("pub.key",
+                                                             "080112201ed1e8fae2c4a144b8be8fd4b47bf3d3b34b8"
+                                                             "71c3cacf6010f0e42d474fce27e")
+                                                  .string()),
+                       "invalid key bytes");
+    expect_clean_error(kitsunet("id --key " + write_key_file("empty.key", "").string()), "empty key file");
+    expect_clean_error(kitsunet("id --key " + scratch_dir().string()), "not a regular file");
+}
+
+TEST(Cli, IdWarnsAboutAKeyOthersCanRead) {
+    const auto key =
+        write_file("open.key", "0802122053dadf1d5a164d6b4acdb15e24aa4c5b1d3461bdbd42abedb0a4404d56ced8fb");
+    fs::permissions(key, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+    const auto r = kitsunet("id --key " + key.string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(trimmed(r.out), "16Uiu2HAmLhLvBoYaoZfaMUKuibM6ac163GwKY74c5kiSLg5KvLpY");
+    EXPECT_NE(r.err.find("warning: " + key.string() + " can be read by others"), std::string::npos) << r.err;
+}
+
+TEST(Cli, KeygenUsageErrors) {
+    EXPECT_EQ(kitsunet("keygen --type rsa").exit_code, 2);
+    EXPECT_EQ(kitsunet("keygen --out").exit_code, 2);
+    EXPECT_EQ(kitsunet("id --key").exit_code, 2);
+}
+
 }  // namespace

@@ -20,5 +20,7 @@ void add_conformance_command(CLI::App& root);
 void add_header_command(CLI::App& root);
 void add_proof_command(CLI::App& root);
 void add_state_root_command(CLI::App& root);
+void add_keygen_command(CLI::App& root);
+void add_id_command(CLI::App& root);
 
 }  // namespace kitsunet::app

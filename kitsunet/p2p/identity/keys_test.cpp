@@ -219,6 +219,18 @@ TEST(KeyProtobuf, RejectsKeysOfTheWrongKind) {
               CodecError::kInvalidKey);
 }
 
+TEST(KeyProtobuf, RejectsPrivateKeysWhosePartsDisagree) {
+    // The spec's ECDSA key with its scalar changed: the embedded public point is no longer its own
+    // (found by fuzz_private_key).
+    Bytes ecdsa = hex(tv::kEcdsaPrivate);
+    ecdsa[20] ^= 0x01;
+    EXPECT_EQ(PrivateKey::from_protobuf(ecdsa).error(), CodecError::kInvalidKey);
+    // The spec's RSA key with a bit of its private exponent flipped.
+    Bytes rsa = hex(tv::kRsaPrivate);
+    rsa[rsa.size() / 2] ^= 0x01;
+    EXPECT_FALSE(PrivateKey::from_protobuf(rsa));
+}
+
 TEST(KeyProtobuf, RejectsNonCanonicalDer) {
     // The RSA key's outer SEQUENCE length in long form with a leading zero byte: BER, not DER.
     const Bytes canonical = hex(tv::kRsaPublic);

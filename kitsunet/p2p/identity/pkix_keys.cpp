@@ -66,6 +66,14 @@ Pkey parse_key(KeyType type, ByteView der, bool secret) noexcept {
     return key;
 }
 
+/// Whether a private key's parts agree: an ECDSA key file carries its public point beside the
+/// scalar, an RSA key n, e and d beside p and q; OpenSSL takes them as given.
+bool consistent_pair(EVP_PKEY* key) noexcept {
+    const std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx{
+        EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr), &EVP_PKEY_CTX_free};
+    return ctx && EVP_PKEY_pairwise_check(ctx.get()) == 1;
+}
+
 /// The PKIX public key, only when `der` is its canonical encoding (as go-libp2p re-encodes it).
 Pkey parse_public(KeyType type, ByteView der) {
     Pkey key = parse_key(type, der, false);
@@ -87,7 +95,7 @@ bool pkix_valid_public(KeyType type, ByteView der) noexcept {
 
 std::optional<Bytes> pkix_public_of(KeyType type, ByteView der_secret) {
     const Pkey key = parse_key(type, der_secret, true);
-    if (!key) return std::nullopt;
+    if (!key || !consistent_pair(key.get())) return std::nullopt;
     return public_der(key.get());
 }
 

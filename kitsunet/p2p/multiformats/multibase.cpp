@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "kitsunet/core/hex.hpp"
+#include "kitsunet/p2p/multiformats/radix_codec.hpp"
 
 namespace kitsunet::p2p {
 
@@ -16,8 +17,7 @@ constexpr std::string_view kBase36Lower = "0123456789abcdefghijklmnopqrstuvwxyz"
 constexpr std::string_view kBase36Upper = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// Reverse lookup: character → digit value, or 0xff.
-using DigitTable = std::array<std::uint8_t, 256>;
+using detail::DigitTable;
 
 constexpr DigitTable make_table(std::string_view alphabet) {
     DigitTable t{};
@@ -88,71 +88,20 @@ CodecResult<Bytes> decode_bits(std::string_view text, const DigitTable& table, u
 
 }  // namespace
 
-namespace {
-
-/// Big-number radix encoding (base58btc, base36): leading zero bytes become leading zero digits
-/// one for one, the rest is the number in base `radix`.
-std::string encode_radix(ByteView data, std::string_view alphabet) {
-    const auto radix = static_cast<std::uint32_t>(alphabet.size());
-    std::size_t zeros = 0;
-    while (zeros < data.size() && data[zeros] == 0) ++zeros;
-    // log(256)/log(36) < 1.55: room for every digit, most significant first.
-    std::vector<std::uint8_t> digits((data.size() - zeros) * 155 / 100 + 1, 0);
-    std::size_t used = 0;  // significant digits so far, at the end of `digits`
-    for (std::size_t i = zeros; i < data.size(); ++i) {
-        std::uint32_t carry = data[i];
-        std::size_t j = 0;
-        for (auto it = digits.rbegin(); (carry != 0 || j < used) && it != digits.rend(); ++it, ++j) {
-            carry += 256u * *it;
-            *it = static_cast<std::uint8_t>(carry % radix);
-            carry /= radix;
-        }
-        used = j;
-    }
-    std::string out(zeros, alphabet[0]);
-    out.reserve(zeros + used);
-    for (auto it = digits.end() - static_cast<std::ptrdiff_t>(used); it != digits.end(); ++it)
-        out.push_back(alphabet[*it]);
-    return out;
-}
-
-/// The inverse of encode_radix; `error` for a character outside `table`.
-CodecResult<Bytes> decode_radix(std::string_view text, const DigitTable& table, std::uint32_t radix,
-                                CodecError error) {
-    std::size_t zeros = 0;
-    while (zeros < text.size() && digit_of(table, text[zeros]) == 0) ++zeros;
-    // log(58)/log(256) < 0.733: room for every byte, most significant first.
-    Bytes bytes((text.size() - zeros) * 733 / 1000 + 1, 0);
-    std::size_t used = 0;
-    for (std::size_t i = zeros; i < text.size(); ++i) {
-        const std::uint8_t digit = digit_of(table, text[i]);
-        if (digit == 0xff) return std::unexpected(error);
-        std::uint32_t carry = digit;
-        std::size_t j = 0;
-        for (auto it = bytes.rbegin(); (carry != 0 || j < used) && it != bytes.rend(); ++it, ++j) {
-            carry += radix * *it;
-            *it = static_cast<std::uint8_t>(carry & 0xff);
-            carry >>= 8;
-        }
-        used = j;
-    }
-    Bytes out(zeros, 0);
-    out.insert(out.end(), bytes.end() - static_cast<std::ptrdiff_t>(used), bytes.end());
-    return out;
-}
-
-}  // namespace
-
-std::string base58btc_encode(ByteView data) { return encode_radix(data, kBase58Alphabet); }
+std::string base58btc_encode(ByteView data) { return detail::radix_encode<58>(data, kBase58Alphabet); }
 
 CodecResult<Bytes> base58btc_decode(std::string_view text) {
-    return decode_radix(text, kBase58Digits, 58, CodecError::kInvalidBase58);
+    auto bytes = detail::radix_decode<58>(text, kBase58Digits);
+    if (!bytes) return std::unexpected(CodecError::kInvalidBase58);
+    return std::move(*bytes);
 }
 
-std::string base36_encode(ByteView data) { return encode_radix(data, kBase36Lower); }
+std::string base36_encode(ByteView data) { return detail::radix_encode<36>(data, kBase36Lower); }
 
 CodecResult<Bytes> base36_decode(std::string_view text) {
-    return decode_radix(text, kBase36Digits, 36, CodecError::kInvalidBase36);
+    auto bytes = detail::radix_decode<36>(text, kBase36Digits);
+    if (!bytes) return std::unexpected(CodecError::kInvalidBase36);
+    return std::move(*bytes);
 }
 
 std::string base32_encode(ByteView data) { return encode_bits(data, kBase32Lower, 5); }
@@ -201,7 +150,7 @@ std::string encode_body(Multibase base, ByteView data) {
         case Multibase::kBase36:
             return base36_encode(data);
         case Multibase::kBase36Upper:
-            return encode_radix(data, kBase36Upper);
+            return detail::radix_encode<36>(data, kBase36Upper);
     }
     return {};
 }

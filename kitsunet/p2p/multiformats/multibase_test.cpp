@@ -91,6 +91,38 @@ TEST(Base58, LeadingZerosAndEmpty) {
     EXPECT_EQ(base58btc_encode(Bytes{58}), "21");
 }
 
+/// The textbook digit-at-a-time base58 encoding: the reference for the limb-based one.
+std::string reference_base58(ByteView data) {
+    constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    std::size_t zeros = 0;
+    while (zeros < data.size() && data[zeros] == 0) ++zeros;
+    std::vector<unsigned> digits;  // least significant first
+    for (std::size_t i = zeros; i < data.size(); ++i) {
+        unsigned carry = data[i];
+        for (auto& d : digits) {
+            carry += d * 256;
+            d = carry % 58;
+            carry /= 58;
+        }
+        for (; carry != 0; carry /= 58) digits.push_back(carry % 58);
+    }
+    std::string out(zeros, '1');
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) out += kAlphabet[*it];
+    return out;
+}
+
+TEST(Base58, MatchesTheTextbookAlgorithm) {
+    std::mt19937 rng(11);
+    for (int i = 0; i < 3000; ++i) {
+        Bytes data(rng() % 70);
+        for (auto& b : data)
+            b = static_cast<std::uint8_t>(rng() % 3 == 0 ? 0 : rng() % 3 == 0 ? 0xff : rng());
+        const std::string expected = reference_base58(data);
+        ASSERT_EQ(base58btc_encode(data), expected);
+        ASSERT_EQ(base58btc_decode(expected).value(), data) << expected;
+    }
+}
+
 TEST(Bases, RandomRoundTrips) {
     std::mt19937 rng(7);
     for (int i = 0; i < 2000; ++i) {

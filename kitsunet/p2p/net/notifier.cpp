@@ -14,11 +14,17 @@ Notifier::Notifier(const asio::any_io_executor& executor)
 
 void Notifier::notify() noexcept {
     pending_ = true;
+    ++generation_;
     timer_.cancel();
 }
 
 Task<void> Notifier::wait() {
-    while (!pending_) {
+    if (pending_) {
+        pending_ = false;
+        co_return;
+    }
+    const std::uint64_t since = generation_;
+    while (generation_ == since) {
         // The timer never expires: only notify() (operation_aborted) or a cancellation wakes us.
         auto [ec] = co_await timer_.async_wait(asio::as_tuple(asio::use_awaitable));
         auto state = co_await asio::this_coro::cancellation_state;

@@ -13,9 +13,14 @@ namespace asio = boost::asio;
 TcpStream::TcpStream(asio::ip::tcp::socket socket) noexcept : socket_(std::move(socket)) {}
 
 Task<std::size_t> TcpStream::read_some(std::span<std::uint8_t> buf) {
+    // Asio may wait forever on a read after the end of stream was reported: answer from memory.
+    if (eof_) co_return 0;
     auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buf.data(), buf.size()),
                                                     asio::as_tuple(asio::use_awaitable));
-    if (ec == asio::error::eof) co_return 0;
+    if (ec == asio::error::eof) {
+        eof_ = true;
+        co_return 0;
+    }
     if (ec) throw boost::system::system_error(ec);
     co_return n;
 }

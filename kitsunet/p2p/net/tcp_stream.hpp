@@ -11,7 +11,8 @@ class TcpStream final : public ByteStream {
   public:
     explicit TcpStream(boost::asio::ip::tcp::socket socket) noexcept;
 
-    /// Returns 0 at the peer's orderly end of stream (FIN); throws on a reset or another error.
+    /// Returns 0 at the peer's orderly end of stream (FIN), and on every read after it; throws on a
+    /// reset or another error.
     Task<std::size_t> read_some(std::span<std::uint8_t> buf) override;
     Task<void> write_all(std::span<const std::uint8_t> data) override;
     /// Sends FIN (shutdown of our sending side).
@@ -23,6 +24,7 @@ class TcpStream final : public ByteStream {
 
   private:
     boost::asio::ip::tcp::socket socket_;
+    bool eof_{false};
 };
 
 }  // namespace kitsunet::p2p
