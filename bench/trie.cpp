@@ -1,8 +1,8 @@
 // bench/run trie: trie roots against @ethereumjs/mpt (bench/trie_mpt.mjs, run between our own
 // repetitions) and against the keccak floor (hashing the very node encodings, nothing else).
+// All figures are CPU time (bench/timing.hpp), ours and the anchor's alike.
 // Usage: bench_trie [--accounts N] [--pairs N] [--trials T] [--genesis ALLOC_JSON] [--mpt 0|1]
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -10,7 +10,9 @@
 #include <string>
 
 #include "bench/mpt_anchor.hpp"
+#include "bench/timing.hpp"
 #include "bench/trie_workloads.hpp"
+#include "kitsunet/core/account.hpp"
 #include "kitsunet/core/hex.hpp"
 #include "kitsunet/core/keccak.hpp"
 #include "kitsunet/core/trie/hash_builder.hpp"
@@ -19,18 +21,7 @@
 namespace kitsunet::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double elapsed_ms(const std::function<void()>& fn) {
-    const auto t0 = Clock::now();
-    fn();
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-double median(std::vector<double> v) {
-    std::ranges::sort(v);
-    return v[v.size() / 2];
-}
+double elapsed_ms(const std::function<void()>& fn) { return cpu_ms(fn); }
 
 Hash builder_root(const Pairs& sorted, const trie::HashBuilder::NodeSink& sink = {}) {
     trie::HashBuilder hb;
@@ -86,25 +77,16 @@ Figures measure(const char* name, Pairs pairs, int trials, const std::function<v
     return f;
 }
 
-// A JSON-RPC quantity ("0x" and hex digits, maybe an odd number) as minimal big-endian bytes.
-Bytes quantity_bytes(std::string_view text) {
-    const std::string_view digits = strip_0x(text);
-    Bytes out((digits.size() + 1) / 2);
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        const auto nibble = static_cast<unsigned>(hex_digit_value(digits[digits.size() - 1 - i]));
-        out[out.size() - 1 - i / 2] |= static_cast<std::uint8_t>(nibble << (4 * (i % 2)));
-    }
-    out.erase(out.begin(), std::ranges::find_if(out, [](std::uint8_t x) { return x != 0; }));
-    return out;
-}
-
-// The genesis state root from the alloc text: hex decoding, key hashing, account RLP, puts, root.
+// The genesis state root from the alloc text as `kitsunet state-root --alloc` computes it (JSON
+// parsing aside): addresses and balances decoded, then core's state_root (key hashing, account
+// RLP, sort, streaming HashBuilder). The anchor does the same work: hex, RLP, keccak, puts, root.
 Hash genesis_root(const std::vector<std::pair<std::string, std::string>>& alloc) {
-    trie::Trie t;
-    for (const auto& [address, balance] : alloc) {
-        t.put(keccak256(from_hex(address).value()), account_rlp(0, quantity_bytes(balance)));
-    }
-    return t.root_hash();
+    std::vector<std::pair<Address, Account>> accounts;
+    accounts.reserve(alloc.size());
+    for (const auto& [address, balance] : alloc)
+        accounts.emplace_back(fixed_from_hex<20>(address).value(),
+                              Account{.balance = U256::parse(balance).value()});
+    return state_root(accounts);
 }
 
 std::map<std::string, std::string> parse_args(int argc, char** argv) {
@@ -126,7 +108,7 @@ struct GenesisAndAnchor {
     std::filesystem::path alloc_file;
     std::size_t pairs;
     bool with_mpt;
-    std::vector<double> ours, mpt_genesis, mpt_random;
+    std::vector<double> ours, mpt_genesis, mpt_random, mpt_random_wall;
     bool ok{true};
 
     void run_once() {
@@ -137,12 +119,11 @@ struct GenesisAndAnchor {
         const auto mpt = run_mpt_anchor(KITSUNET_SOURCE_DIR, pairs, alloc_file);
         if (!mpt) return;
         mpt_random.push_back(mpt->random_ms);
+        mpt_random_wall.push_back(mpt->random_wall_ms);
         mpt_genesis.push_back(mpt->genesis_ms);
         ok = ok && mpt->genesis_root_ok;
     }
 };
-
-double median_or_zero(const std::vector<double>& v) { return v.empty() ? 0 : median(v); }
 
 }  // namespace
 }  // namespace kitsunet::bench
@@ -155,6 +136,8 @@ int main(int argc, char** argv) {
     };
     const int trials = static_cast<int>(num("--trials", 3));
     const auto n_pairs = static_cast<std::size_t>(num("--pairs", 1e5));
+    std::printf("bench trie: CPU ms (user+system) per measurement, medians of %d interleaved trials\n",
+                trials);
     std::mt19937_64 rng(2026);
     const auto accounts = measure(
         "random accounts", random_accounts(rng, static_cast<std::size_t>(num("--accounts", 1e6))), trials);
@@ -168,10 +151,11 @@ int main(int argc, char** argv) {
     const auto pairs =
         measure("random 32B/70B pairs", random_pairs(rng, n_pairs), trials, [&] { g.run_once(); });
     const double genesis_ms = median(g.ours);
-    const double mpt_random = median_or_zero(g.mpt_random), mpt_genesis = median_or_zero(g.mpt_genesis);
+    const double mpt_random = median(g.mpt_random), mpt_genesis = median(g.mpt_genesis);
     std::printf("mainnet genesis        %9zu accounts  ours %.2f ms  @ethereumjs/mpt %.0f ms  roots %s\n",
                 g.alloc.size(), genesis_ms, mpt_genesis, g.ok ? "d7f8974f… (both correct)" : "WRONG");
-    std::printf("@ethereumjs/mpt        %9zu random 32B/70B puts + root: %.0f ms\n", n_pairs, mpt_random);
+    std::printf("@ethereumjs/mpt        %9zu random 32B/70B puts + root: %.0f ms CPU (%.0f ms wall)\n",
+                n_pairs, mpt_random, median(g.mpt_random_wall));
     std::printf(
         "ratios: mpt/Trie(pairs)=%.0fx (goal>=200) mpt/HashBuilder(pairs)=%.0fx mpt/genesis=%.0fx "
         "(goal>=100) "
