@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "kitsunet/core/hex.hpp"
@@ -55,7 +57,12 @@ JsPeer::JsPeer(std::vector<std::string> argv) : process(std::move(argv)) {
 }
 
 void JsPeer::poll() {
-    while (auto line = process.read_line(0ms)) {
+    static const bool kTrace = std::getenv("KITSUNET_TRACE_JS") != nullptr;
+    // (2 ms, not 0: ChildProcess::read_line looks at the pipe only with a timeout of 1 ms or more
+    // left after its own bookkeeping.)
+    while (auto line = process.read_line(2ms)) {
+        if (kTrace)
+            std::fprintf(stderr, "js %s: %s\n", peer_id.substr(peer_id.size() - 6).c_str(), line->c_str());
         json::value v;
         try {
             v = json::parse(*line);
