@@ -22,5 +22,7 @@ void add_proof_command(CLI::App& root);
 void add_state_root_command(CLI::App& root);
 void add_keygen_command(CLI::App& root);
 void add_id_command(CLI::App& root);
+void add_pubsub_command(CLI::App& root);
+void add_node_command(CLI::App& root);
 
 }  // namespace kitsunet::app

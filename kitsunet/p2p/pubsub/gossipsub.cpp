@@ -84,6 +84,16 @@ void GossipsubRouter::on_peer_removed(const PeerId& peer, TimePoint now) {
     score_.remove_peer(peer, now);
 }
 
+void GossipsubRouter::on_peer_joined(const PeerId& peer, const TopicId& topic, TimePoint now) {
+    // Graft at once while the mesh is short, rather than at the next heartbeat: a message
+    // published in between would miss the new peer (mesh peers get no IHAVE for it later).
+    const auto it = mesh_.find(topic);
+    if (it == mesh_.end() || it->second.size() >= gossip_.d_lo || it->second.contains(peer)) return;
+    if (!is_mesh_capable(peer) || backing_off(topic, peer, now) || score_.score(peer) < 0) return;
+    it->second.insert(peer);
+    graft_peer(peer, topic, now);
+}
+
 void GossipsubRouter::on_peer_left(const PeerId& peer, const TopicId& topic, TimePoint) {
     if (auto it = mesh_.find(topic); it != mesh_.end() && it->second.erase(peer)) score_.prune(peer, topic);
     if (auto it = fanout_.find(topic); it != fanout_.end()) it->second.erase(peer);

@@ -80,6 +80,7 @@ class GossipsubRouter final : public Router {
   protected:
     void on_peer_added(const PeerId& peer, TimePoint now) override;
     void on_peer_removed(const PeerId& peer, TimePoint now) override;
+    void on_peer_joined(const PeerId& peer, const TopicId& topic, TimePoint now) override;
     void on_peer_left(const PeerId& peer, const TopicId& topic, TimePoint now) override;
     void on_joined(const TopicId& topic, TimePoint now) override;
     void on_left(const TopicId& topic, TimePoint now) override;
@@ -111,11 +112,12 @@ class GossipsubRouter final : public Router {
     bool is_mesh_capable(const PeerId& peer) const;
     Kind kind(const PeerId& peer) const;
     bool skips(const PeerId& peer, const MessageId& id) const;
-    /// in_backoff with the slack of backoff_slack_heartbeats: whether we may not graft `peer` yet.
+    /// Whether we may not graft `peer` yet: its backoff, extended by backoff_slack_heartbeats
+    /// (the peer clears its side only at its own heartbeat), has not passed.
     bool backing_off(const TopicId& topic, const PeerId& peer, TimePoint now) const {
         return in_backoff(
             topic, peer,
-            now + gossip_.heartbeat_interval * static_cast<int>(gossip_.backoff_slack_heartbeats));
+            now - gossip_.heartbeat_interval * static_cast<int>(gossip_.backoff_slack_heartbeats));
     }
     void send_idontwant(const Received& m);
     /// Topic peers passing `pred`, shuffled (sorted first, so that a seed fixes the order).

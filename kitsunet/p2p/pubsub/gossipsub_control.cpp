@@ -38,7 +38,8 @@ void GossipsubRouter::handle_ihave(const PeerId& peer, const std::vector<Control
         if (!mesh_.contains(ihave.topic)) continue;
         for (const auto& id : ihave.message_ids) {
             if (wanted.size() >= gossip_.max_ihave_length) break;
-            if (!has_seen(id) && !promises_.contains(id) && unique.insert(id).second) wanted.push_back(id);
+            // (Ids already asked of another advertiser are asked again: that request may fail.)
+            if (!has_seen(id) && unique.insert(id).second) wanted.push_back(id);
         }
     }
     if (wanted.empty()) return;

@@ -183,7 +183,9 @@ void GossipsubRouter::apply_broken_promises(TimePoint now) {
 
 void GossipsubRouter::expire_backoffs(TimePoint now) {
     for (auto it = backoff_.begin(); it != backoff_.end();) {
-        std::erase_if(it->second, [&](const auto& entry) { return entry.second <= now; });
+        // Kept for the slack after they end, which backing_off() still counts.
+        const auto slack = gossip_.heartbeat_interval * static_cast<int>(gossip_.backoff_slack_heartbeats);
+        std::erase_if(it->second, [&](const auto& entry) { return entry.second + slack <= now; });
         it = it->second.empty() ? backoff_.erase(it) : std::next(it);
     }
 }

@@ -87,7 +87,7 @@ TEST(GossipsubMesh, KeepsDoutOutboundPeersAgainstAnInboundCrowd) {
 TEST(GossipsubMesh, OpportunisticGraftingBringsInBetterPeers) {
     GossipsubConfig g;
     g.d = 2;
-    g.d_lo = 1;
+    g.d_lo = 2;
     g.d_hi = 3;
     g.d_score = 1;
     g.d_out = 0;

@@ -170,9 +170,12 @@ TEST(Gossipsub, GraftingDuringTheBackoffIsPrunedAndPenalised) {
 TEST(Gossipsub, IhaveIwantRecoversWhatTheMeshMissed) {
     SimNetwork net(26);
     const auto nodes = add_nodes(net, 20, [](std::size_t i) { return gossipsub(i); });
-    connect_random(net, nodes, 5, 26);
+    connect_random(net, nodes, 3, 26);
+    // Node 5 knows everyone: its mesh keeps D_lo..D_hi of them, the others only gossip to it.
+    for (auto n : nodes) net.connect(nodes[5], n);
     for (auto n : nodes) net.join(n, "t");
     net.run_for(5s);
+    ASSERT_LT(net.as<GossipsubRouter>(nodes[5]).mesh_peers("t").size(), nodes.size() - 1);
     // For 300 ms, every full message sent to node 5 is lost; only gossip gets through.
     const auto victim = nodes[5];
     const auto window_end = net.now() + 300ms;

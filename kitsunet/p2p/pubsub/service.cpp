@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <boost/system/system_error.hpp>
 
 #include "kitsunet/p2p/multiformats/varint.hpp"
@@ -13,6 +15,17 @@
 namespace kitsunet::p2p::pubsub {
 
 namespace {
+
+std::string summary(const Rpc& rpc) {
+    std::string s = std::to_string(rpc.subscriptions.size()) + " subscriptions, " +
+                    std::to_string(rpc.messages.size()) + " messages";
+    if (const auto& c = rpc.control) {
+        s += ", control: " + std::to_string(c->ihave.size()) + " ihave, " + std::to_string(c->iwant.size()) +
+             " iwant, " + std::to_string(c->graft.size()) + " graft, " + std::to_string(c->prune.size()) +
+             " prune, " + std::to_string(c->idontwant.size()) + " idontwant";
+    }
+    return s;
+}
 
 constexpr Duration kNegotiateTimeout = std::chrono::seconds(10);
 
@@ -91,6 +104,7 @@ struct PubSub::Link {
     Notifier wake;
     bool in_router{false};
     bool closing{false};
+    bool writing{false};
 };
 
 PubSub::PubSub(Host& host, PubSubConfig config)
@@ -101,7 +115,8 @@ PubSub::PubSub(Host& host, PubSubConfig config)
       protocols_(router_->protocols().begin(), router_->protocols().end()),
       tasks_(host.executor()),
       changed_(host.executor()),
-      readers_(host.executor()) {}
+      readers_(host.executor()),
+      written_(host.executor()) {}
 
 PubSub::~PubSub() { *alive_ = false; }
 
@@ -214,12 +229,16 @@ Task<void> PubSub::write_loop(PeerId peer) {
             if (link->closing) break;
             Bytes batch;
             batch.swap(link->pending);
+            link->writing = true;
             co_await stream.io->write_all(batch);
+            link->writing = false;
+            written_.notify();
         }
     } catch (const boost::system::system_error& e) {
         if (e.code() != boost::asio::error::operation_aborted)
             spdlog::debug("pubsub: stream to {} ended: {}", peer.to_string(), e.what());
     }
+    written_.notify();
     const auto it = links_.find(peer);
     if (it == links_.end() || it->second.get() != link) co_return;
     const bool was_in_router = link->in_router;
@@ -258,6 +277,8 @@ Task<void> PubSub::read_loop(const PeerId& peer, BufferedStream& io) {
     const RpcLimits limits;
     while (auto frame = co_await read_delimited(io, config_.common.max_message_size)) {
         if (auto rpc = decode_rpc(*frame, limits)) {
+            if (spdlog::should_log(spdlog::level::trace))
+                spdlog::trace("pubsub: from {}: {}", peer.to_string(), summary(*rpc));
             router_->handle_rpc(peer, *rpc, now());
         } else {
             spdlog::debug("pubsub: undecodable RPC from {}: {}", peer.to_string(), describe(rpc.error()));
@@ -293,6 +314,8 @@ void PubSub::enqueue(const PeerId& peer, Rpc rpc) {
     const auto it = links_.find(peer);
     if (it == links_.end() || it->second->closing) return;
     Link& link = *it->second;
+    if (spdlog::should_log(spdlog::level::trace))
+        spdlog::trace("pubsub: to {}: {}", peer.to_string(), summary(rpc));
     for (const auto& frame : split_rpc(std::move(rpc), config_.common.max_message_size)) {
         if (!frame.messages.empty() && link.pending.size() >= config_.max_queued_bytes) {
             ++link.dropped;
@@ -406,17 +429,35 @@ bool PubSub::add_forward_hook(const TopicId& topic, ForwardHook hook) {
     return true;
 }
 
+Task<bool> PubSub::wait_for(Notifier& notifier, Duration left) {
+    if (left <= Duration::zero()) co_return false;
+    try {
+        co_await with_timeout(notifier.wait(), left);
+        co_return true;
+    } catch (const boost::system::system_error& e) {
+        if (e.code() != boost::asio::error::timed_out) throw;
+    }
+    co_return false;
+}
+
 Task<bool> PubSub::wait_for_peers(const TopicId& topic, std::size_t count, Duration timeout) {
-    const auto enough = [&] { return router_->topic_peers(topic).size() >= count; };
     const auto deadline = Clock::now() + timeout;
-    while (!enough()) {
-        const auto left = deadline - Clock::now();
-        if (left <= Duration::zero()) co_return false;
-        try {
-            co_await with_timeout(changed_.wait(), left);
-        } catch (const boost::system::system_error& e) {
-            if (e.code() != boost::asio::error::timed_out) throw;
-        }
+    while (router_->topic_peers(topic).size() < count) {
+        if (!co_await wait_for(changed_, deadline - Clock::now())) co_return false;
+    }
+    co_return true;
+}
+
+Task<bool> PubSub::flush_writes(Duration timeout) {
+    const auto busy = [this] {
+        return std::ranges::any_of(links_, [](const auto& entry) {
+            const auto& link = *entry.second;
+            return link.in_router && !link.closing && (!link.pending.empty() || link.writing);
+        });
+    };
+    const auto deadline = Clock::now() + timeout;
+    while (busy()) {
+        if (!co_await wait_for(written_, deadline - Clock::now())) co_return false;
     }
     co_return true;
 }

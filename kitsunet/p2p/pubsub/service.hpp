@@ -101,6 +101,10 @@ class PubSub {
     /// Multicast only: a hook that may veto forwarding to a peer. Returns false for other routers.
     bool add_forward_hook(const TopicId& topic, ForwardHook hook);
 
+    /// Waits until everything queued for peers has been written to their streams; false when
+    /// `timeout` passed first (e.g. before exiting after a publish).
+    Task<bool> flush_writes(Duration timeout);
+
     /// Waits until at least `count` connected peers subscribe to `topic`; false on timeout.
     Task<bool> wait_for_peers(const TopicId& topic, std::size_t count, Duration timeout);
 
@@ -122,6 +126,8 @@ class PubSub {
     Task<void> heartbeat_loop();
     Task<void> scan_loop();
     Task<void> validate(ValidationRequest request);
+    /// Waits for `notifier` up to `left`; false on timeout.
+    static Task<bool> wait_for(Notifier& notifier, Duration left);
     void scan_connections();
     Link& ensure_link(const PeerId& peer);
     void add_to_router(const PeerId& peer, const std::string& protocol);
@@ -148,6 +154,7 @@ class PubSub {
     TaskGroup tasks_;
     Notifier changed_;  // peers or subscriptions changed (wait_for_peers)
     Notifier readers_;  // an inbound reader ended
+    Notifier written_;  // a writer finished a write, or ended
     std::size_t active_readers_{0};
     std::vector<std::pair<PeerId, ByteStream*>> inbound_streams_;
     std::shared_ptr<bool> alive_{std::make_shared<bool>(true)};  // checked by handlers the host holds
