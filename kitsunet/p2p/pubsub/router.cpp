@@ -80,22 +80,27 @@ bool Router::handle_subscription(const PeerId& from, PeerState& state, const Sub
 }
 
 void Router::receive(const PeerId& from, const MessagePtr& m, TimePoint now) {
+    ++stats_.received;
     if (m->topic.empty() || encoded_size(*m) > config_.max_message_size) {
+        ++stats_.invalid;
         on_misbehaviour(from, Misbehaviour::kInvalidMessage, now);
         return;
     }
     if (!joined(m->topic)) return;
     auto id = config_.message_id(*m);
     if (!id) {
+        ++stats_.invalid;
         on_invalid_signature(from, *m, now);
         return;
     }
     if (seen_.contains(*id)) {
+        ++stats_.duplicates;
         on_duplicate(from, *m, *id, now);
         return;
     }
     auto author = verify_message(*m, config_.signature_policy);
     if (!author) {
+        ++stats_.invalid;
         on_invalid_signature(from, *m, now);
         return;
     }
@@ -126,7 +131,9 @@ void Router::complete_validation(std::uint64_t ticket, ValidationResult result, 
 
 void Router::finish(const Received& m, ValidationResult result, TimePoint now) {
     on_validated(m, result, now);
+    if (result == ValidationResult::kReject) ++stats_.invalid;
     if (result != ValidationResult::kAccept) return;
+    ++stats_.delivered;
     outbox_.deliveries.push_back({m.message, m.id, m.source});
     forward(m, now);
 }

@@ -101,6 +101,14 @@ enum class Misbehaviour : std::uint8_t {
     kInvalidMessage,  // a message without topic, or oversized
 };
 
+/// Counters since the router started (benchmarks, logs).
+struct RouterStats {
+    std::uint64_t received{0};    // message copies received from peers
+    std::uint64_t duplicates{0};  // of which already seen
+    std::uint64_t invalid{0};     // refused: signature, validators, size
+    std::uint64_t delivered{0};   // handed to local subscribers
+};
+
 enum class PublishError : std::uint8_t {
     kNotAllowed,  // the message does not satisfy our own signature policy
     kTooLarge,    // larger than max_message_size
@@ -147,6 +155,7 @@ class Router {
     const StringSet& joined_topics() const noexcept { return joined_; }
     std::size_t pending_validations() const noexcept { return pending_.size(); }
     std::size_t seen_size() const noexcept { return seen_.size(); }
+    const RouterStats& stats() const noexcept { return stats_; }
     /// The peer's score (gossipsub); 0 where the router does not score.
     virtual double score(const PeerId& peer) const { return (void)peer, 0.0; }
 
@@ -218,6 +227,7 @@ class Router {
     std::unordered_map<std::uint64_t, Received> pending_;
     std::uint64_t next_ticket_{1};
     Outbox outbox_;
+    RouterStats stats_;
 };
 
 }  // namespace kitsunet::p2p::pubsub
