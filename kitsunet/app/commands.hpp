@@ -26,5 +26,7 @@ void add_keygen_command(CLI::App& root);
 void add_id_command(CLI::App& root);
 void add_node_command(CLI::App& root);
 void add_ping_command(CLI::App& root);
+void add_pubsub_command(CLI::App& root);
+void add_node_command(CLI::App& root);
 
 }  // namespace kitsunet::app
