@@ -1,21 +1,20 @@
 // `kitsunet node` (run a node) and `kitsunet ping` (reach a libp2p peer): the p2p commands.
 #include <CLI/CLI.hpp>
 
-#include <csignal>
 #include <cstdio>
 #include <exception>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "kitsunet/app/commands.hpp"
 #include "kitsunet/app/key_file.hpp"
 #include "kitsunet/app/logging.hpp"
+#include "kitsunet/app/pubsub_session.hpp"
 #include "kitsunet/node/node.hpp"
 #include "kitsunet/p2p/net/errors.hpp"
+#include "kitsunet/p2p/net/timeout.hpp"
 
 namespace kitsunet::app {
 namespace {
@@ -47,34 +46,20 @@ void run_to_end(asio::io_context& io, p2p::Task<void> task) {
 }
 
 struct NodeOptions {
-    std::vector<std::string> listen{"/ip4/0.0.0.0/tcp/0"};
-    std::string key;
-    std::string log_level = "info";
+    PubSubSessionOptions session;
+    std::vector<std::string> topics;
 };
 
-p2p::Task<void> serve_until_signal(node::Node& n, asio::signal_set& signals) {
-    const int signal = co_await signals.async_wait(asio::use_awaitable);
-    spdlog::info("{}: stopping", signal == SIGINT ? "SIGINT" : "SIGTERM");
-    co_await n.stop();
-}
-
-void run_node(const NodeOptions& o) {
-    configure_logging(o.log_level);
-    node::NodeConfig config;
-    config.host.identity = identity(o.key);
-    config.host.listen.clear();
-    for (const auto& text : o.listen) config.host.listen.push_back(parse_addr(text, "--listen address"));
-    asio::io_context io;
-    node::Node n(io.get_executor(), std::move(config));
-    asio::signal_set signals(io, SIGINT, SIGTERM);
-    try {
-        n.start();
-    } catch (const boost::system::system_error& e) {
-        throw CommandError{1, std::string("cannot listen: ") + p2p::error_text(e)};
-    }
-    for (const auto& addr : n.listen_addrs()) std::printf("%s\n", addr.to_string().c_str());
-    std::fflush(stdout);
-    run_to_end(io, serve_until_signal(n, signals));
+int run_node(const NodeOptions& o) {
+    return run_pubsub_session(o.session, false, [&o](node::Node& n) -> p2p::Task<int> {
+        for (const auto& topic : o.topics) n.pubsub().relay(topic);
+        if (!o.topics.empty())
+            spdlog::info("relaying {} topic(s) with {}", o.topics.size(),
+                         p2p::pubsub::to_string(n.pubsub().kind()));
+        // Until SIGINT or SIGTERM ends the session.
+        co_await p2p::sleep_for(std::chrono::hours(24 * 365 * 100));
+        co_return 0;
+    });
 }
 
 struct PingOptions {
@@ -118,19 +103,19 @@ void run_ping(const PingOptions& o) {
 
 void add_node_command(CLI::App& root) {
     auto options = std::make_shared<NodeOptions>();
+    options->session.print_addresses = true;
     auto* cmd = root.add_subcommand(
-        "node", "Run a kitsunet node (a libp2p host: TCP, Noise, Yamux, identify, ping, perf)");
+        "node", "Run a kitsunet node (a libp2p host: TCP, Noise, Yamux/mplex, identify, ping, perf, pubsub)");
     cmd->footer(
         "As soon as it listens, the node prints each listen address as /ip4/.../tcp/N/p2p/<id> on stdout,\n"
         "one per line (port 0 picks a free port; 0.0.0.0 stands for every interface). Logs go to stderr.\n"
-        "SIGINT or SIGTERM stops it cleanly.");
-    cmd->add_option("--listen", options->listen, "Multiaddrs to listen on (/ip4|ip6/<address>/tcp/<port>)")
-        ->capture_default_str();
-    cmd->add_option("--key", options->key,
-                    "Private key file (kitsunet keygen); default: a new identity each run");
-    cmd->add_option("--log-level", options->log_level, "trace, debug, info, warn, error, off")
-        ->capture_default_str();
-    cmd->callback([options] { run_node(*options); });
+        "It dials the --bootstrap peers and relays pubsub for every --topic (joining its mesh and\n"
+        "forwarding its messages after checking them). SIGINT or SIGTERM stops it cleanly.");
+    add_session_options(*cmd, options->session, "/ip4/0.0.0.0/tcp/0", true);
+    cmd->add_option("--topic,-t", options->topics, "pubsub topic to relay (repeatable)");
+    cmd->callback([options] {
+        if (const int code = run_node(*options); code != 0) throw CommandError{code, ""};
+    });
 }
 
 void add_ping_command(CLI::App& root) {

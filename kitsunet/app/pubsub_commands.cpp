@@ -1,4 +1,4 @@
-// `kitsunet pubsub sub|pub` and `kitsunet node`: pubsub from the command line (floodsub,
+// `kitsunet pubsub sub|pub`: pubsub from the command line (floodsub,
 // gossipsub, kitsunet multicast), interoperable with go-libp2p and js-libp2p peers.
 #include <CLI/CLI.hpp>
 
@@ -17,7 +17,6 @@ namespace {
 
 using p2p::Task;
 using p2p::pubsub::Delivery;
-using p2p::pubsub::PubSub;
 
 struct SubOptions {
     PubSubSessionOptions session;
@@ -31,11 +30,6 @@ struct PubOptions {
     std::string data;
     double timeout_s = 10;
     int hops = p2p::pubsub::MulticastRouter::kUnlimitedHops;
-};
-
-struct NodeOptions {
-    PubSubSessionOptions session;
-    std::vector<std::string> topics;
 };
 
 void print(const Delivery& d, bool json) {
@@ -65,8 +59,8 @@ void print(const Delivery& d, bool json) {
 }
 
 int sub(const SubOptions& o) {
-    return run_pubsub_session(o.session, false, [&o](p2p::Host&, PubSub& pubsub) -> Task<int> {
-        auto subscription = pubsub.subscribe(o.topic);
+    return run_pubsub_session(o.session, false, [&o](node::Node& node) -> Task<int> {
+        auto subscription = node.pubsub().subscribe(o.topic);
         while (auto d = co_await subscription.next()) print(*d, o.json);
         co_return 0;
     });
@@ -76,7 +70,8 @@ int pub(const PubOptions& o) {
     if (o.session.bootstrap.empty()) throw CommandError{2, "pub needs a peer: give --bootstrap MULTIADDR"};
     const auto timeout =
         std::chrono::duration_cast<p2p::Duration>(std::chrono::duration<double>(o.timeout_s));
-    return run_pubsub_session(o.session, true, [&o, timeout](p2p::Host&, PubSub& pubsub) -> Task<int> {
+    return run_pubsub_session(o.session, true, [&o, timeout](node::Node& node) -> Task<int> {
+        auto& pubsub = node.pubsub();
         if (!co_await pubsub.wait_for_peers(o.topic, 1, timeout)) {
             throw CommandError{1, "no peer subscribed to '" + o.topic + "' within " +
                                       std::to_string(static_cast<int>(o.timeout_s)) + " s"};
@@ -89,18 +84,6 @@ int pub(const PubOptions& o) {
         }
         if (!co_await pubsub.flush_writes(timeout))
             throw CommandError{1, "the message could not be sent in time"};
-        co_return 0;
-    });
-}
-
-int node(const NodeOptions& o) {
-    return run_pubsub_session(o.session, false, [&o](p2p::Host&, PubSub& pubsub) -> Task<int> {
-        for (const auto& topic : o.topics) pubsub.relay(topic);
-        if (!o.topics.empty())
-            std::fprintf(stderr, "kitsunet: relaying %zu topic(s) with %s\n", o.topics.size(),
-                         std::string(to_string(pubsub.kind())).c_str());
-        // Runs until SIGINT or SIGTERM.
-        co_await p2p::sleep_for(std::chrono::hours(24 * 365 * 100));
         co_return 0;
     });
 }
@@ -142,19 +125,6 @@ void add_pubsub_command(CLI::App& root) {
         ->check(CLI::Range(-1, 1 << 20));
     pub_cmd->callback([p] {
         if (const int code = pub(*p); code != 0) throw CommandError{code, ""};
-    });
-}
-
-void add_node_command(CLI::App& root) {
-    auto o = std::make_shared<NodeOptions>();
-    auto* cmd = root.add_subcommand("node", "Run a kitsunet node");
-    cmd->footer(
-        "Listens, dials the --bootstrap peers and relays pubsub for every --topic (joining its mesh\n"
-        "and forwarding its messages after checking them). Runs until SIGINT or SIGTERM.");
-    add_session_options(*cmd, o->session, "/ip4/0.0.0.0/tcp/0", true);
-    cmd->add_option("--topic,-t", o->topics, "pubsub topic to relay (repeatable)");
-    cmd->callback([o] {
-        if (const int code = node(*o); code != 0) throw CommandError{code, ""};
     });
 }
 

@@ -2,8 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <spdlog/cfg/env.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
@@ -18,7 +16,8 @@
 
 #include "kitsunet/app/commands.hpp"
 #include "kitsunet/app/key_file.hpp"
-#include "kitsunet/p2p/net/timeout.hpp"
+#include "kitsunet/app/logging.hpp"
+#include "kitsunet/p2p/net/errors.hpp"
 
 namespace kitsunet::app {
 
@@ -51,46 +50,21 @@ p2p::pubsub::PubSubConfig pubsub_config(const PubSubSessionOptions& o) {
     return c;
 }
 
-void log_to_stderr() {
-    static const bool kDone = [] {
-        spdlog::set_default_logger(spdlog::stderr_color_mt("kitsunet"));
-        spdlog::set_pattern("%^[%l]%$ %v");
-        spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL=debug for more
-        return true;
-    }();
-    (void)kDone;
-}
-
-/// Dials every bootstrap peer; returns how many answered.
-Task<std::size_t> dial_bootstrap(p2p::Host& host, const std::vector<p2p::Multiaddr>& peers) {
-    std::size_t reached = 0;
-    for (const auto& addr : peers) {
-        try {
-            co_await p2p::with_timeout(host.dial(addr), kBootstrapTimeout);
-            ++reached;
-        } catch (const std::exception& e) {
-            spdlog::warn("bootstrap {}: {}", addr.to_string(), e.what());
-        }
-    }
-    co_return reached;
-}
-
 /// The body's exit code, or its exception as an outcome: `||` waits for a *successful* branch,
 /// so a failure must end the race too.
 struct BodyOutcome {
     int code{0};
     std::exception_ptr error;
 };
-Task<BodyOutcome> run_body(const SessionBody& body, p2p::Host& host, p2p::pubsub::PubSub& pubsub) {
+Task<BodyOutcome> run_body(const SessionBody& body, node::Node& node) {
     try {
-        co_return BodyOutcome{co_await body(host, pubsub), nullptr};
+        co_return BodyOutcome{co_await body(node), nullptr};
     } catch (...) {
         co_return BodyOutcome{1, std::current_exception()};
     }
 }
 
-Task<void> wait_for_signal() {
-    asio::signal_set signals(co_await asio::this_coro::executor, SIGINT, SIGTERM);
+Task<void> wait_for_signal(asio::signal_set& signals) {
     const int sig = co_await signals.async_wait(asio::use_awaitable);
     spdlog::info("{}: stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
 }
@@ -104,6 +78,7 @@ void add_session_options(CLI::App& cmd, PubSubSessionOptions& o, const std::stri
     cmd.add_option("--bootstrap,-b", o.bootstrap, "multiaddr of a peer to dial, with /p2p/<id> (repeatable)");
     cmd.add_option("--key,-k", o.key,
                    "identity key file (as `kitsunet keygen --out` writes); default: a fresh one");
+    cmd.add_option("--log-level", o.log_level, "trace, debug, info, warn, error, off")->capture_default_str();
     cmd.add_option("--max-message-size", o.max_message_size, "largest pubsub RPC accepted or sent, in bytes")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1024}, std::size_t{256} << 20));
@@ -115,30 +90,37 @@ void add_session_options(CLI::App& cmd, PubSubSessionOptions& o, const std::stri
 }
 
 int run_pubsub_session(const PubSubSessionOptions& o, bool require_bootstrap, const SessionBody& body) {
-    log_to_stderr();
-    p2p::HostConfig host_config;
-    host_config.listen = parse_addrs(o.listen, "listen");
-    host_config.muxers = {"/yamux/1.0.0"};  // what every js-libp2p and go-libp2p peer speaks
-    const auto bootstrap = parse_addrs(o.bootstrap, "bootstrap");
-    if (!o.key.empty()) host_config.identity = load_private_key(o.key);
-    const auto config = pubsub_config(o);
+    configure_logging(o.log_level);
+    node::NodeConfig config;
+    config.host.listen = parse_addrs(o.listen, "listen");
+    config.bootstrap = parse_addrs(o.bootstrap, "bootstrap");
+    if (!o.key.empty()) config.host.identity = load_private_key(o.key);
+    config.pubsub = pubsub_config(o);
+    config.bootstrap_timeout = kBootstrapTimeout;
 
     asio::io_context io;
-    p2p::Host host(io.get_executor(), std::move(host_config));
-    p2p::pubsub::PubSub pubsub(host, config);
+    asio::signal_set signals(io, SIGINT, SIGTERM);  // from here on, a signal stops us cleanly
+    node::Node node(io.get_executor(), std::move(config));
+    try {
+        node.start();
+    } catch (const boost::system::system_error& e) {
+        throw CommandError{1, std::string("cannot listen: ") + p2p::error_text(e)};
+    }
+    for (const auto& a : node.listen_addrs()) {
+        if (o.print_addresses)
+            std::printf("%s\n", a.to_string().c_str());
+        else
+            spdlog::info("listening on {}", a.to_string());
+    }
+    std::fflush(stdout);
     int exit_code = 0;
     std::exception_ptr failure;
     const auto session = [&]() -> Task<void> {
         try {
-            host.listen();
-            for (const auto& a : host.listen_addrs())
-                std::fprintf(stderr, "kitsunet: listening on %s\n",
-                             p2p::with_peer_id(a, host.id()).to_string().c_str());
-            pubsub.start();
-            const auto reached = co_await dial_bootstrap(host, bootstrap);
-            if (require_bootstrap && !bootstrap.empty() && reached == 0)
+            const auto reached = co_await node.connect_bootstrap();
+            if (require_bootstrap && !o.bootstrap.empty() && reached == 0)
                 throw CommandError{1, "no bootstrap peer could be reached"};
-            auto outcome = co_await (run_body(body, host, pubsub) || wait_for_signal());
+            auto outcome = co_await (run_body(body, node) || wait_for_signal(signals));
             if (outcome.index() == 0) {
                 const auto& result = std::get<0>(outcome);
                 if (result.error) std::rethrow_exception(result.error);
@@ -147,8 +129,7 @@ int run_pubsub_session(const PubSubSessionOptions& o, bool require_bootstrap, co
         } catch (...) {
             failure = std::current_exception();
         }
-        co_await pubsub.stop();
-        co_await host.stop();
+        co_await node.stop();
     };
     asio::co_spawn(io, session(), [&](std::exception_ptr e) {
         if (e) failure = e;
