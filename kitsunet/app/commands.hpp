@@ -27,6 +27,5 @@ void add_id_command(CLI::App& root);
 void add_node_command(CLI::App& root);
 void add_ping_command(CLI::App& root);
 void add_pubsub_command(CLI::App& root);
-void add_node_command(CLI::App& root);
 
 }  // namespace kitsunet::app

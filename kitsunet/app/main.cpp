@@ -22,7 +22,6 @@ int main(int argc, char** argv) {
     kitsunet::app::add_node_command(root);
     kitsunet::app::add_ping_command(root);
     kitsunet::app::add_pubsub_command(root);
-    kitsunet::app::add_node_command(root);
     try {
         root.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a command's own exit code (e.g. a failed conformance case)
