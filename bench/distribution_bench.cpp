@@ -1,8 +1,8 @@
-// bench/run distribution: slice distribution at 1,000 peers and R = 4 (DESIGN §5): the load of the
-// most-loaded peer over the mean (goal <= 1.3) with our 256 virtual keys per peer, against plain
-// XOR-nearest (one key per peer) computed in the same run, over several seeds; and the time to
-// list the responsible peers of every slice.
-// Usage: bench_distribution [--peers N] [--seeds S]
+// Slice distribution (distribution_bench.hpp, DESIGN §5): the load of the most-loaded peer over the
+// mean (goal <= 1.3 at 1,000 peers, R = 4) with 256 virtual keys per peer, against plain XOR-nearest;
+// and the time to list the responsible peers of every slice.
+#include "bench/distribution_bench.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -32,20 +32,9 @@ Run measure(std::size_t peers, std::uint16_t virtual_nodes, std::uint64_t seed,
             ns / static_cast<double>(keys.size())};
 }
 
-int run(int argc, char** argv) {
-    std::size_t peers = 1000;
-    std::uint64_t seeds = 9;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i];
-        if (flag == "--peers")
-            peers = std::stoull(argv[i + 1]);
-        else if (flag == "--seeds")
-            seeds = std::stoull(argv[i + 1]);
-        else {
-            std::fprintf(stderr, "usage: bench_distribution [--peers N] [--seeds S]\n");
-            return 2;
-        }
-    }
+}  // namespace
+
+DistributionBenchResult run_distribution_bench(std::size_t peers, std::uint64_t seeds) {
     const std::vector<Hash> keys = ksn::all_slice_keys(4);
     std::printf(
         "slice distribution: %zu peers, R = 4, 65,536 slices, %llu seeds (medians; worst in brackets)\n",
@@ -70,10 +59,7 @@ int run(int argc, char** argv) {
                 median(plain_max), worst(plain_max), median(plain_min), least(plain_min));
     std::printf("max/mean load: %.3f (worst %.3f; goal <= 1.3) vs plain XOR-nearest %.3f: %.2fx lower\n",
                 median(ours_max), worst(ours_max), median(plain_max), median(plain_max) / median(ours_max));
-    return 0;
+    return {median(ours_max), worst(ours_max), median(plain_max)};
 }
 
-}  // namespace
 }  // namespace kitsunet::bench
-
-int main(int argc, char** argv) { return kitsunet::bench::run(argc, argv); }

@@ -1,9 +1,12 @@
-// bench/run slices: slices of a state trie of random accounts, in sections (--section NAME runs
-// one; default: all, in the order below, so that the last line is the verify ratio):
-//   cut     cut + encode every slice of a prefix length from an in-memory NodeMap (throughput)
-//   verify  verify a ~1 MB slice against the keccak floor: hashing exactly the slice's nodes,
-//           measured in the same trials (goal: verify <= 1.5x the floor)
-// Other modules add their sections to kSections (e.g. the store's ingest).
+// bench/run slices: the figures of issue 6, in sections (--section NAME runs one; default: all):
+//   cut           cut + encode every slice of a prefix length of a state trie of random accounts,
+//                 from an in-memory NodeMap (throughput)
+//   ingest        store ingest in slices/s against the RocksDB floor (store_bench.hpp)
+//   distribution  max/mean load at 1,000 peers, R = 4 (goal <= 1.3), against plain XOR-nearest
+//                 (distribution_bench.hpp)
+//   verify        verify a ~1 MB slice against the keccak floor: hashing exactly the slice's nodes,
+//                 measured in the same trials (goal: verify <= 1.5x the floor)
+// The last line gathers the ratios of the sections that ran.
 // Times are CPU time of this process (bench/timing.hpp): the machines are shared.
 // Usage: bench_slices [--accounts N] [--trials T] [--section NAME]
 #include <algorithm>
@@ -14,6 +17,8 @@
 #include <map>
 #include <string>
 
+#include "bench/distribution_bench.hpp"
+#include "bench/store_bench.hpp"
 #include "bench/timing.hpp"
 #include "bench/trie_workloads.hpp"
 #include "kitsunet/core/keccak.hpp"
@@ -35,6 +40,18 @@ struct Options {
     std::size_t accounts{100'000};
     int trials{7};
 };
+
+/// The ratios of the sections that ran, for the last line.
+struct Figures {
+    std::string line;
+    void add(const std::string& figure) { line += (line.empty() ? "" : "; ") + figure; }
+};
+
+std::string format(const char* pattern, auto... values) {
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, pattern, values...);
+    return buffer;
+}
 
 State random_state(std::size_t accounts) {
     std::mt19937_64 rng(2026);
@@ -77,7 +94,7 @@ std::size_t cut_all(const State& state, std::size_t length) {
     return bytes;
 }
 
-void run_cut(const State& state, const Options& options) {
+void run_cut(const State& state, const Options& options, Figures& figures) {
     for (const std::size_t length : {1u, 3u, 4u}) {
         std::vector<double> ms;
         std::size_t bytes = 0;
@@ -90,6 +107,7 @@ void run_cut(const State& state, const Options& options) {
             "MB/s\n",
             length, slices, static_cast<double>(bytes) / slices, m, slices / m * 1e3,
             static_cast<double>(bytes) / m / 1e3);
+        if (length == 4) figures.add(format("cut+encode %.0f slices/s", slices / m * 1e3));
     }
 }
 
@@ -134,7 +152,7 @@ double lookup_ns(const slice::Slice& slice) {
     return ms * 1e6 / static_cast<double>(keys.size());
 }
 
-void run_verify(const State& state, const Options& options) {
+void run_verify(const State& state, const Options& options, Figures& figures) {
     const slice::Slice slice = slice::cut(state.nodes, id_of(state, {7})).value();
     const Bytes wire = rlp::encode_slice(slice);
     std::vector<double> floor, verify, ratio, decode_ratio, lookups;
@@ -156,13 +174,27 @@ void run_verify(const State& state, const Options& options) {
         "ns/account\n",
         median(floor), median(floor) * per_node, median(verify), median(verify) * per_node, median(lookups));
     std::printf(
-        "ratio: verify/keccak-floor=%.2fx (goal<=1.5) decode+verify/keccak-floor=%.2fx (medians of per-trial "
+        "verify      verify/keccak-floor %.2fx, decode+verify/keccak-floor %.2fx (medians of per-trial "
         "ratios)\n",
         median(ratio), median(decode_ratio));
+    figures.add(format("verify/keccak-floor=%.2fx (goal<=1.5)", median(ratio)));
 }
 
-using Section = std::function<void(const State&, const Options&)>;
-const std::vector<std::pair<std::string, Section>> kSections{{"cut", run_cut}, {"verify", run_verify}};
+void run_ingest(const State&, const Options& options, Figures& figures) {
+    const StoreBenchResult r = run_store_bench({.trials = std::min(options.trials, 5)});
+    figures.add(format("store ingest %.0f slices/s = %.2fx the RocksDB floor", r.put_slice,
+                       r.put_slice / r.rocksdb_floor));
+}
+
+void run_distribution(const State&, const Options&, Figures& figures) {
+    const DistributionBenchResult r = run_distribution_bench(1000, 9);
+    figures.add(format("distribution max/mean=%.3f (goal<=1.3; plain XOR %.3f)", r.max_over_mean,
+                       r.plain_max_over_mean));
+}
+
+using Section = std::function<void(const State&, const Options&, Figures&)>;
+const std::vector<std::pair<std::string, Section>> kSections{
+    {"cut", run_cut}, {"ingest", run_ingest}, {"distribution", run_distribution}, {"verify", run_verify}};
 
 }  // namespace
 }  // namespace kitsunet::bench
@@ -178,13 +210,17 @@ int main(int argc, char** argv) {
     const bool known =
         only.empty() || std::ranges::any_of(kSections, [&](const auto& s) { return s.first == only; });
     if (!known || options.trials < 1) {
-        std::fprintf(stderr, "usage: bench_slices [--accounts N] [--trials T] [--section cut|verify]\n");
+        std::fprintf(
+            stderr,
+            "usage: bench_slices [--accounts N] [--trials T] [--section cut|ingest|distribution|verify]\n");
         return 2;
     }
     const State state = random_state(options.accounts);
     std::printf("slices: state of %zu random accounts, %zu nodes; medians of %d trials\n", options.accounts,
                 state.nodes.node_count(), options.trials);
+    Figures figures;
     for (const auto& [name, run] : kSections)
-        if (only.empty() || only == name) run(state, options);
+        if (only.empty() || only == name) run(state, options, figures);
+    std::printf("ratio: %s\n", figures.line.c_str());
     return 0;
 }

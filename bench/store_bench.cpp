@@ -1,8 +1,8 @@
-// bench/run store: store ingest (verify, then one atomic batch per slice with counted nodes and
-// indexes) in slices per second, against the RocksDB floor measured in the same run: the same node,
-// code and record bytes written as plain WriteBatches (no verification, no counts, no indexes).
-// Each repetition ingests the same blocks of a synthetic chain into a fresh directory, ours and the
-// floor alternately. Usage: bench_store [--accounts N] [--blocks B] [--prefix-len L] [--trials T]
+// Store ingest (store_bench.hpp): verify, then one atomic batch per slice with counted nodes and
+// indexes, in slices per second, against the RocksDB floor. Each repetition ingests the same blocks
+// of a synthetic chain into a fresh directory, ours and the floor alternately.
+#include "bench/store_bench.hpp"
+
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
@@ -26,13 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Blocks = std::vector<std::vector<slice::Slice>>;
-
-struct Params {
-    std::size_t accounts{20000};
-    std::size_t blocks{4};
-    std::size_t prefix_length{2};
-    int trials{5};
-};
 
 [[noreturn]] void fail(const std::string& what) {
     std::fprintf(stderr, "bench_store: %s\n", what.c_str());
@@ -89,28 +82,9 @@ void ingest_floor(const Blocks& blocks, const fs::path& dir) {
     }
 }
 
-Params parse(int argc, char** argv) {
-    Params p;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i];
-        const auto value = std::stoull(argv[i + 1]);
-        if (flag == "--accounts")
-            p.accounts = value;
-        else if (flag == "--blocks")
-            p.blocks = value;
-        else if (flag == "--prefix-len")
-            p.prefix_length = value;
-        else if (flag == "--trials")
-            p.trials = static_cast<int>(value);
-        else
-            fail("unknown option " + flag);
-    }
-    if (argc % 2 == 0) fail("usage: bench_store [--accounts N] [--blocks B] [--prefix-len L] [--trials T]");
-    return p;
-}
+}  // namespace
 
-int run(int argc, char** argv) {
-    const Params p = parse(argc, argv);
+StoreBenchResult run_store_bench(const StoreBenchParams& p) {
     const store::test::SyntheticChain chain({.accounts = p.accounts, .code_every = 50, .seed = 1});
     Blocks blocks;
     std::vector<std::vector<slice::VerifiedSlice>> verified(p.blocks);
@@ -147,10 +121,7 @@ int run(int argc, char** argv) {
     line("RocksDB floor (same bytes, plain batches):", floor_rate);
     std::printf("store ingest vs RocksDB floor: %.2fx (verified slices only: %.2fx)\n",
                 ours_rate / floor_rate, stored_rate / floor_rate);
-    return 0;
+    return {ours_rate, stored_rate, floor_rate};
 }
 
-}  // namespace
 }  // namespace kitsunet::bench
-
-int main(int argc, char** argv) { return kitsunet::bench::run(argc, argv); }

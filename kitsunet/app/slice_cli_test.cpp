@@ -64,6 +64,33 @@ TEST(SliceCli, CutVerifyAndReadTheGenesisState) {
         "lies outside slice " + prefix);
 }
 
+// A geth dump: code and storage travel with the state; the dump's own claims are recomputed.
+TEST(SliceCli, CutFromAGethDump) {
+    const auto dump = write_file(
+        "dump.json", R"({"root": "0x00000000000000000000000000000000000000000000000000000000000000aa",
+        "accounts": {
+          "0x1000000000000000000000000000000000000001": {"balance": "1", "nonce": 7, "code": "0x6001600055",
+            "storage": {"0x00": "0x01"},
+            "root": "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421",
+            "codeHash": "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"},
+          "0x1000000000000000000000000000000000000002": {"balance": "2", "nonce": 0,
+            "root": "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421",
+            "codeHash": "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"}}})");
+    const auto cut =
+        kitsunet("slice cut --dump " + dump.string() + " --prefix '' --out " + path_of("d.slice"));
+    ASSERT_EQ(cut.exit_code, 0) << cut.err;
+    EXPECT_NE(cut.out.find("accounts: 2"), std::string::npos) << cut.out;
+    EXPECT_NE(cut.out.find("codes: 1"), std::string::npos) << cut.out;
+    EXPECT_NE(cut.err.find("claims"), std::string::npos)
+        << "the dump's false claims are not warned: " << cut.err;
+    const auto account =
+        kitsunet("slice account " + path_of("d.slice") + " 0x1000000000000000000000000000000000000001");
+    EXPECT_EQ(account.exit_code, 0) << account.err;
+    EXPECT_NE(account.out.find(R"("nonce":"0x7")"), std::string::npos) << account.out;
+    EXPECT_NE(account.out.find(R"("codeSize":5)"), std::string::npos) << account.out;
+    EXPECT_EQ(account.out.find("56e81f171bcc"), std::string::npos) << "the storage root is the dump's claim";
+}
+
 TEST(SliceCli, TheOriginalKitsunetsSliceVerifiesAndReads) {
     KITSUNET_VECTORS_OR_SKIP(vectors);
     const auto file = (vectors / "kitsunet-js/slice-1372-12.json").string();

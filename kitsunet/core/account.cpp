@@ -31,20 +31,33 @@ void encode(Bytes& to, const Account& a) {
     encode(to, a.code_hash.view());
 }
 
-Result<Account> decode_account(ByteView from) noexcept {
+Result<AccountFields> decode_account_fields(ByteView from) noexcept {
     auto payload = decode_list(from);
     if (!payload) return std::unexpected(payload.error());
     if (auto done = ensure_consumed(from); !done) return std::unexpected(done.error());
-    auto nonce = decode_uint64(*payload);
-    if (!nonce) return std::unexpected(nonce.error());
-    auto balance = decode_u256(*payload);
-    if (!balance) return std::unexpected(balance.error());
-    auto storage = decode_fixed<32>(*payload);
-    if (!storage) return std::unexpected(storage.error());
-    auto code = decode_fixed<32>(*payload);
-    if (!code) return std::unexpected(code.error());
+    AccountFields fields;
+    for (auto [field, max_bytes] : {std::pair{&fields.nonce, 8u}, std::pair{&fields.balance, 32u}}) {
+        auto number = decode_uint_bytes(*payload, max_bytes);
+        if (!number) return std::unexpected(number.error());
+        *field = *number;
+    }
+    for (ByteView* field : {&fields.storage_root, &fields.code_hash}) {
+        auto hash = decode_string(*payload);
+        if (!hash) return std::unexpected(hash.error());
+        if (hash->size() != 32) return std::unexpected(Errc::kWrongLength);
+        *field = *hash;
+    }
     if (!payload->empty()) return std::unexpected(Errc::kListLengthMismatch);
-    return Account{*nonce, *balance, *storage, *code};
+    return fields;
+}
+
+Result<Account> decode_account(ByteView from) noexcept {
+    auto fields = decode_account_fields(from);
+    if (!fields) return std::unexpected(fields.error());
+    std::uint64_t nonce = 0;
+    for (std::uint8_t b : fields->nonce) nonce = (nonce << 8) | b;
+    const auto balance = U256::from_big_endian(fields->balance);  // at most 32 bytes: cannot fail
+    return Account{nonce, *balance, Hash::from(fields->storage_root), Hash::from(fields->code_hash)};
 }
 
 }  // namespace rlp

@@ -31,6 +31,17 @@ void encode(Bytes& to, const Account& a);
 /// Strict: exactly four canonical fields, 32-byte hashes, nothing after the list.
 /// Errors: RLP errors, kListLengthMismatch, kWrongLength, kOverflow.
 Result<Account> decode_account(ByteView from) noexcept;
+
+/// The four fields of an account's RLP, checked as decode_account checks them but not converted
+/// (for checking many accounts fast): big-endian minimal numbers, 32-byte hashes, borrowing `from`.
+struct AccountFields {
+    ByteView nonce;
+    ByteView balance;
+    ByteView storage_root;
+    ByteView code_hash;
+};
+/// Errors: as decode_account.
+Result<AccountFields> decode_account_fields(ByteView from) noexcept;
 }  // namespace rlp
 
 /// The code hash of `code` (kEmptyCodeHash for empty code).

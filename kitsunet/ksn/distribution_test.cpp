@@ -7,6 +7,8 @@
 #include "kitsunet/core/slice/slice_id.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <random>
 
 #include "kitsunet/ksn/distribution_sim.hpp"
@@ -103,56 +105,112 @@ TEST(Distribution, AgreesWithBruteForceReference) {
     }
 }
 
-TEST(Distribution, DoesNotDependOnTheOrderOfArrival) {
-    Ids ids = random_peer_ids(200, 9);
-    Distribution a, b;
-    a.add_peers(ids);  // at once, and below one by one in another order
+// A random configuration for the property tests: peer count, R, V, and some storage radii.
+struct Config {
+    DistributionParams params;
+    Ids ids;
+    std::vector<unsigned> depths;  // by peer; kNoStorageRadius for most
+};
+
+Config random_config(std::mt19937_64& rng) {
+    Config c;
+    c.params = {.replicas = 1 + rng() % 6, .virtual_nodes = static_cast<std::uint16_t>(16u << (rng() % 4))};
+    c.ids = random_peer_ids(2 + rng() % 300, rng());
+    for (std::size_t i = 0; i < c.ids.size(); ++i)
+        c.depths.push_back(rng() % 10 == 0 ? static_cast<unsigned>(2 + rng() % 6) : kNoStorageRadius);
+    return c;
+}
+
+Distribution build(const Config& c, const std::vector<std::size_t>& order) {
+    Distribution d(c.params);
+    for (const auto i : order) d.add_peer(c.ids[i], c.depths[i]);
+    return d;
+}
+
+std::vector<std::size_t> first_n(std::size_t n) {
+    std::vector<std::size_t> out(n);
+    std::iota(out.begin(), out.end(), std::size_t{0});
+    return out;
+}
+
+// Property: the responsible peers of every slice are a function of the set of peers (with their
+// storage depths) alone: any order of arrival, adding all at once, or leaving and coming back
+// gives the same lists, in the same order.
+TEST(Distribution, PropertyDeterministicWhateverTheOrderOfArrival) {
     std::mt19937_64 rng(4);
-    std::ranges::shuffle(ids, rng);
-    for (const auto& id : ids) b.add_peer(id);
-    b.remove_peer(ids[0]);
-    b.add_peer(ids[0]);
-    for (std::uint32_t p = 0; p < 4096; ++p) {
-        const Hash slice = slice_key(prefix_nibbles(p, 3));
-        ASSERT_EQ(responsible_ids(a, slice), responsible_ids(b, slice));
+    const std::vector<Hash> keys = all_slice_keys(3);
+    for (int trial = 0; trial < 12; ++trial) {
+        const Config c = random_config(rng);
+        SCOPED_TRACE("trial " + std::to_string(trial) + ": " + std::to_string(c.ids.size()) + " peers, R " +
+                     std::to_string(c.params.replicas) + ", V " + std::to_string(c.params.virtual_nodes));
+        const Distribution a = build(c, first_n(c.ids.size()));
+        auto order = first_n(c.ids.size());
+        std::ranges::shuffle(order, rng);
+        Distribution b = build(c, order);
+        const std::size_t back = order[rng() % order.size()];  // leaves and comes back
+        ASSERT_TRUE(b.remove_peer(c.ids[back]));
+        b.add_peer(c.ids[back], c.depths[back]);
+        Distribution bulk(c.params);  // all at once, radii set afterwards
+        bulk.add_peers(c.ids);
+        for (std::size_t i = 0; i < c.ids.size(); ++i)
+            if (c.depths[i] != kNoStorageRadius) bulk.add_peer(c.ids[i], c.depths[i]);
+        for (const auto& key : keys) {
+            const Ids expected = responsible_ids(a, key);
+            ASSERT_EQ(responsible_ids(b, key), expected);
+            ASSERT_EQ(responsible_ids(bulk, key), expected);
+        }
     }
 }
 
-// Consistent hashing: a join only lets the new peer in (one peer out per changed set); a leave
-// only takes the leaving peer out (one peer in per changed set). Nothing else moves.
-TEST(Distribution, JoinsAndLeavesMoveOnlyTheChangedPeer) {
-    const Ids ids = random_peer_ids(301, 21);
-    Distribution before;
-    before.add_peers(std::span(ids).first(300));
+// Property (consistent hashing): a join only lets the new peer in, taking at most one peer out of
+// each list; a leave only takes the leaving peer out, letting at most one peer in. Nothing else
+// moves, and only about the changed peer's share of the lists changes (R/N, plus its radius).
+TEST(Distribution, PropertyJoinsAndLeavesMoveOnlyTheChangedPeer) {
+    std::mt19937_64 rng(21);
     const std::vector<Hash> keys = all_slice_keys(3);
-    const Bytes& newcomer = ids[300];
-    const Bytes& leaver = ids[17];
-    Distribution joined = before;
-    joined.add_peer(newcomer);
-    Distribution left = before;
-    left.remove_peer(leaver);
-    std::size_t join_changed = 0, leave_changed = 0;
-    for (const auto& key : keys) {
-        const Ids old = responsible_ids(before, key);
-        Ids after_join = responsible_ids(joined, key);
-        Ids after_leave = responsible_ids(left, key);
-        if (after_join != old) {
-            ++join_changed;
-            ASSERT_NE(std::ranges::find(after_join, newcomer), after_join.end());
-            std::erase(after_join, newcomer);
-            ASSERT_EQ(shared_count(after_join, old), old.size() - 1);
+    const auto missing = [](const Ids& from, const Ids& in) { return from.size() - shared_count(from, in); };
+    for (int trial = 0; trial < 12; ++trial) {
+        const Config c = random_config(rng);
+        const std::size_t n = c.ids.size() - 1;  // the last one joins
+        SCOPED_TRACE("trial " + std::to_string(trial) + ": " + std::to_string(n) + " peers, R " +
+                     std::to_string(c.params.replicas) + ", V " + std::to_string(c.params.virtual_nodes));
+        const Distribution before = build(c, first_n(n));
+        Distribution joined = before;
+        joined.add_peer(c.ids[n], c.depths[n]);
+        const std::size_t leaver = rng() % n;
+        Distribution left = before;
+        ASSERT_TRUE(left.remove_peer(c.ids[leaver]));
+        std::size_t join_changed = 0, leave_changed = 0;
+        for (const auto& key : keys) {
+            const Ids old = responsible_ids(before, key);
+            Ids after_join = responsible_ids(joined, key);
+            const Ids after_leave = responsible_ids(left, key);
+            if (after_join != old) {
+                ++join_changed;
+                ASSERT_EQ(std::ranges::count(after_join, c.ids[n]), 1);
+                std::erase(after_join, c.ids[n]);
+                ASSERT_EQ(missing(after_join, old), 0u) << "a peer other than the newcomer came in";
+                ASSERT_LE(missing(old, after_join), 1u) << "more than one peer went out";
+            }
+            if (after_leave != old) {
+                ++leave_changed;
+                ASSERT_EQ(std::ranges::count(old, c.ids[leaver]), 1) << "a list without the leaver changed";
+                ASSERT_EQ(missing(old, after_leave), 1u) << "a peer other than the leaver went out";
+                ASSERT_LE(missing(after_leave, old), 1u) << "more than one peer came in";
+            }
         }
-        if (after_leave != old) {
-            ++leave_changed;
-            ASSERT_NE(std::ranges::find(old, leaver), old.end());
-            ASSERT_EQ(shared_count(after_leave, old), old.size() - 1);
-        }
+        // The changed peer's expected share, with a wide margin (V >= 16 keeps shares near it).
+        const auto bound = [&](unsigned depth, std::size_t peers) {
+            const double radius = depth == kNoStorageRadius ? 0.0 : std::ldexp(1.0, -static_cast<int>(depth));
+            const double share =
+                std::min(1.0, static_cast<double>(c.params.replicas) / static_cast<double>(peers));
+            return static_cast<double>(keys.size()) * (2.5 * share + radius) + 40;
+        };
+        EXPECT_LE(static_cast<double>(join_changed), bound(c.depths[n], n + 1));
+        EXPECT_LE(static_cast<double>(leave_changed), bound(c.depths[leaver], n));
+        EXPECT_GT(join_changed, 0u);
+        EXPECT_GT(leave_changed, 0u);
     }
-    // Each peer is among the 4 nearest for about 4/300 of the keys.
-    EXPECT_GT(join_changed, 0u);
-    EXPECT_LT(join_changed, keys.size() * 3 / 100);
-    EXPECT_GT(leave_changed, 0u);
-    EXPECT_LT(leave_changed, keys.size() * 3 / 100);
 }
 
 TEST(Distribution, FewerPeersThanReplicasServeEverything) {

@@ -11,7 +11,7 @@
 
 #include "kitsunet/core/keccak.hpp"
 #include "kitsunet/store/store.hpp"
-#include "kitsunet/store/test_chain.hpp"
+#include "kitsunet/store/store_crash.hpp"
 
 using namespace kitsunet;
 
@@ -24,7 +24,8 @@ namespace {
 
 std::uint64_t next_block(const store::Store& s) {
     std::uint64_t highest = 0;
-    for (const auto& latest : s.latest_slices().value()) highest = std::max(highest, latest.number);
+    const auto latest_slices = s.latest_slices().value();  // (a range-for over value() would dangle)
+    for (const auto& latest : latest_slices) highest = std::max(highest, latest.number);
     return highest + 1;
 }
 
@@ -39,7 +40,8 @@ void ingest(store::Store& s, const store::test::SyntheticChain& chain, std::uint
     if (auto pruned = s.prune(n); !pruned) fail(pruned.error().message);
     if (auto put = s.put_header(header_at(n)); !put && put.error().code != store::StoreErrc::kQuotaExceeded)
         fail(put.error().message);
-    const auto slices = store::test::SyntheticChain::slices_of(chain.state_at(n), 1);
+    const auto slices =
+        store::test::SyntheticChain::slices_of(chain.state_at(n), store::test::kCrashPrefixLength);
     if (n % 7 == 0) {  // the node stops serving a group for a while
         if (auto latest = s.latest(slices[n % 16].id.prefix).value())
             if (auto removed = s.remove_slice(latest->id); !removed) fail(removed.error().message);
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
     auto opened = store::Store::open(argv[1], options);
     if (!opened) fail(opened.error().message);
     store::Store& s = **opened;
-    const store::test::SyntheticChain chain({.accounts = 500, .code_every = 30, .seed = 3});
+    const store::test::SyntheticChain chain(store::test::kCrashChain);
     if (::write(STDOUT_FILENO, "ready\n", 6) < 0) fail("cannot write to stdout");
     for (std::uint64_t n = next_block(s);; ++n) ingest(s, chain, n);
 }

@@ -11,10 +11,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include "kitsunet/store/store.hpp"
+#include "kitsunet/store/store_crash.hpp"
 #include "kitsunet/store/store_test_support.hpp"
 
 namespace kitsunet::store {
@@ -22,7 +25,7 @@ namespace {
 
 constexpr int kKills = 100;
 constexpr std::uint64_t kWindow = 4;
-constexpr std::uint64_t kGroups = 16;
+constexpr std::uint64_t kGroups = std::uint64_t{1} << (4 * test::kCrashPrefixLength);
 
 struct Child {
     pid_t pid{-1};
@@ -67,6 +70,33 @@ std::string drain(int fd, std::string text) {
     return text;
 }
 
+// The pruning window holds. prune(h) ran before any slice of block h went in, and kept each
+// group's latest then; the puts of block h may have replaced that latest since. So below the
+// window each group has at most one slice left, and it is the group's latest, or the latest is of
+// block h.
+::testing::AssertionResult pruned_below_window(const Store& store, std::uint64_t highest,
+                                               std::map<std::uint64_t, Hash>& roots) {
+    static const test::SyntheticChain chain(test::kCrashChain);
+    for (std::uint64_t block = 1; block + kWindow <= highest; ++block)
+        if (!roots.contains(block)) roots[block] = chain.state_at(block).root;
+    for (std::uint8_t group = 0; group < kGroups; ++group) {
+        std::vector<slice::SliceId> old;  // of the blocks below the window, still stored
+        for (std::uint64_t block = 1; block + kWindow <= highest; ++block) {
+            slice::SliceId id;
+            id.root = roots[block];
+            id.prefix = {group};
+            if (store.get_slice(id).value()) old.push_back(id);
+        }
+        if (old.empty()) continue;
+        const auto latest = store.latest({group}).value();
+        if (old.size() > 1 || !latest || (latest->id != old.front() && latest->number != highest))
+            return ::testing::AssertionFailure()
+                   << old.size() << " slice(s) of group " << int{group} << " (" << old.front().to_string()
+                   << ") outlived the window below block " << highest;
+    }
+    return ::testing::AssertionSuccess();
+}
+
 // The number in the last "complete N" line, 0 when none.
 std::uint64_t last_complete(const std::string& out) {
     const auto at = out.rfind("complete ");
@@ -81,6 +111,7 @@ TEST(StoreCrash, SurvivesSigkillAtRandomMoments) {
     std::mt19937 rng(seed);
     std::uint64_t complete = 0;  // the highest block the child reported whole
     std::size_t slices_seen = 0;
+    std::map<std::uint64_t, Hash> roots;  // of the chain's blocks, computed once
     for (int kill = 0; kill < kKills; ++kill) {
         SCOPED_TRACE("seed " + std::to_string(seed) + ", kill " + std::to_string(kill));
         const Child child = spawn(dir.path(), quota);
@@ -121,6 +152,7 @@ TEST(StoreCrash, SurvivesSigkillAtRandomMoments) {
             ASSERT_TRUE(store->get_verified_slice(l.id).value()) << l.id.to_string();
         }
         EXPECT_GE(highest, complete);
+        EXPECT_TRUE(pruned_below_window(*store, highest, roots));
         if (complete > 0 && highest == complete) {
             EXPECT_GE(latest.size(), kGroups - 1);
         }

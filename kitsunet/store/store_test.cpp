@@ -111,10 +111,7 @@ TEST(Store, RefusesSlicesThatDoNotVerifyAndWritesNothing) {
     wrong_root.id.root = keccak256(as_bytes("another root"));
     EXPECT_EQ(store->put_slice(wrong_root, 1).error().code, StoreErrc::kRefused);
 
-    const Stats stats = store->stats();
-    EXPECT_EQ(stats.slices, 0u);
-    EXPECT_EQ(stats.nodes, 0u);
-    EXPECT_EQ(stats.usage_bytes, 0u);
+    EXPECT_TRUE(test::same_totals(store->stats(), Stats{}));
     EXPECT_FALSE(store->get_slice(forged.id).value());
     EXPECT_FALSE(store->latest(forged.id.prefix).value());
     EXPECT_TRUE(consistent(*store));
@@ -147,11 +144,7 @@ TEST(Store, NodesAreSharedBetweenRootsAndFreedWithTheirLastSlice) {
     EXPECT_TRUE(consistent(*store, true));
 
     for (const auto& s : second) EXPECT_TRUE(store->remove_slice(s.id).value());
-    const Stats none = store->stats();
-    EXPECT_EQ(none.slices, 0u);
-    EXPECT_EQ(none.nodes, 0u);
-    EXPECT_EQ(none.codes, 0u);
-    EXPECT_EQ(none.usage_bytes, 0u);
+    EXPECT_TRUE(test::same_totals(store->stats(), Stats{}));  // nothing left
     EXPECT_TRUE(consistent(*store));
 }
 
@@ -221,6 +214,26 @@ TEST(Store, PruningKeepsTheWindowAndEachGroupsLatest) {
     EXPECT_EQ(store->prune(12)->slices_removed, 1u);
     EXPECT_FALSE(store->get_slice(blocks[3][0].id).value());
     EXPECT_TRUE(consistent(*store, true));
+}
+
+// DESIGN's default: 128 blocks of history below the head.
+TEST(Store, TheDefaultWindowKeeps128BlocksBelowTheHead) {
+    ScratchDir dir;
+    auto store = open_or_fail(dir.path());
+    EXPECT_EQ(store->options().prune_window, 128u);
+    std::vector<slice::SliceId> ids{{}};  // by block, of group 1 (group 2 stays at block 1)
+    const auto first = SyntheticChain::slices_of(chain().state_at(1), 1);
+    ASSERT_TRUE(store->put_slice(first[2], 1));
+    for (std::uint64_t n = 1; n <= 131; ++n) {
+        auto slices = SyntheticChain::slices_of(chain().state_at(n), 1);
+        ASSERT_TRUE(store->put_slice(slices[1], n));
+        ids.push_back(slices[1].id);
+    }
+    EXPECT_EQ(store->prune(131)->slices_removed, 3u);  // blocks 1, 2 and 3 are 128 or more below
+    for (std::uint64_t n = 1; n <= 131; ++n)
+        EXPECT_EQ(store->get_slice(ids[n]).value().has_value(), n >= 4) << "block " << n;
+    EXPECT_TRUE(store->get_slice(first[2].id).value());  // its group's latest stays
+    EXPECT_TRUE(consistent(*store));
 }
 
 TEST(Store, PruneReportsWhatItFreed) {

@@ -1,5 +1,5 @@
 #pragma once
-/// Test-only: a scratch directory per test, removed afterwards, and check() as an assertion.
+/// Test-only: a scratch directory per test, removed afterwards, check() as an assertion, totals.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -38,6 +38,12 @@ inline ::testing::AssertionResult consistent(const Store& store, bool verify = f
     auto failure = ::testing::AssertionFailure();
     for (const auto& p : report->problems) failure << p << "\n";
     return failure;
+}
+
+/// Whether `a` and `b` count the same slices, nodes, codes, headers and usage (disk size aside).
+inline bool same_totals(const Stats& a, const Stats& b) {
+    return a.slices == b.slices && a.nodes == b.nodes && a.codes == b.codes && a.headers == b.headers &&
+           a.usage_bytes == b.usage_bytes;
 }
 
 inline std::unique_ptr<Store> open_or_fail(const std::filesystem::path& dir, const Options& options = {}) {
