@@ -142,6 +142,35 @@ TEST(Host, MultistreamMuxerNegotiationWhenNotInline) {
     run_task(io, b.stop());
 }
 
+// Yamux is preferred; a peer that only speaks mplex gets mplex, inline (Noise extensions) or
+// through multistream-select, from either side.
+TEST(Host, MplexIsTheFallbackMuxer) {
+    for (const bool inline_negotiation : {true, false}) {
+        SCOPED_TRACE(inline_negotiation ? "inline" : "multistream");
+        asio::io_context io;
+        auto defaults = test_config(HostConfig{}.muxers);
+        auto mplex_only = test_config({"/mplex/6.7.0"});
+        defaults.inline_muxer_negotiation = mplex_only.inline_muxer_negotiation = inline_negotiation;
+        Host a(io.get_executor(), std::move(defaults)), b(io.get_executor(), std::move(mplex_only));
+        a.listen();
+        b.listen();
+        a.set_handler(std::string(kEcho), echo_handler);
+        b.set_handler(std::string(kEcho), echo_handler);
+        run_task(io, [](Host& x, Host& y) -> Task<void> {
+            for (auto [from, to] : {std::pair{&x, &y}, std::pair{&y, &x}}) {
+                auto connection = co_await from->dial(with_peer_id(to->listen_addrs().front(), to->id()));
+                EXPECT_EQ(connection->muxer(), "/mplex/6.7.0");
+                const auto data = testing::pattern(1 << 20, 3);
+                EXPECT_TRUE(co_await echo_round_trip(*from, to->id(), data) == data);
+                EXPECT_GT((co_await from->ping(to->id())).count(), 0);
+                co_await connection->close();
+            }
+        }(a, b));
+        run_task(io, a.stop());
+        run_task(io, b.stop());
+    }
+}
+
 TEST(Host, DialingTheWrongPeerIdFails) {
     Hosts h;
     run_task(h.io, [](Hosts& hs) -> Task<void> {
