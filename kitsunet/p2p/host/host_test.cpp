@@ -143,32 +143,31 @@ TEST(Host, MultistreamMuxerNegotiationWhenNotInline) {
 }
 
 // Yamux is preferred; a peer that only speaks mplex gets mplex, inline (Noise extensions) or
-// through multistream-select, from either side.
+// through multistream-select, whichever side dials.
 TEST(Host, MplexIsTheFallbackMuxer) {
-    for (const bool inline_negotiation : {true, false}) {
-        SCOPED_TRACE(inline_negotiation ? "inline" : "multistream");
-        asio::io_context io;
-        auto defaults = test_config(HostConfig{}.muxers);
-        auto mplex_only = test_config({"/mplex/6.7.0"});
-        defaults.inline_muxer_negotiation = mplex_only.inline_muxer_negotiation = inline_negotiation;
-        Host a(io.get_executor(), std::move(defaults)), b(io.get_executor(), std::move(mplex_only));
-        a.listen();
-        b.listen();
-        a.set_handler(std::string(kEcho), echo_handler);
-        b.set_handler(std::string(kEcho), echo_handler);
-        run_task(io, [](Host& x, Host& y) -> Task<void> {
-            for (auto [from, to] : {std::pair{&x, &y}, std::pair{&y, &x}}) {
-                auto connection = co_await from->dial(with_peer_id(to->listen_addrs().front(), to->id()));
+    for (const bool inline_negotiation : {true, false})
+        for (const bool mplex_only_dials : {true, false}) {
+            SCOPED_TRACE(std::string(inline_negotiation ? "inline" : "multistream") +
+                         (mplex_only_dials ? ", mplex-only side dials" : ", default side dials"));
+            asio::io_context io;
+            auto defaults = test_config(HostConfig{}.muxers);
+            auto mplex_only = test_config({"/mplex/6.7.0"});
+            defaults.inline_muxer_negotiation = mplex_only.inline_muxer_negotiation = inline_negotiation;
+            Host a(io.get_executor(), std::move(defaults)), b(io.get_executor(), std::move(mplex_only));
+            Host& dialer = mplex_only_dials ? b : a;
+            Host& listener = mplex_only_dials ? a : b;
+            listener.listen();
+            listener.set_handler(std::string(kEcho), echo_handler);
+            run_task(io, [](Host& from, Host& to) -> Task<void> {
+                auto connection = co_await from.dial(with_peer_id(to.listen_addrs().front(), to.id()));
                 EXPECT_EQ(connection->muxer(), "/mplex/6.7.0");
                 const auto data = testing::pattern(1 << 20, 3);
-                EXPECT_TRUE(co_await echo_round_trip(*from, to->id(), data) == data);
-                EXPECT_GT((co_await from->ping(to->id())).count(), 0);
-                co_await connection->close();
-            }
-        }(a, b));
-        run_task(io, a.stop());
-        run_task(io, b.stop());
-    }
+                EXPECT_TRUE(co_await echo_round_trip(from, to.id(), data) == data);
+                EXPECT_GT((co_await from.ping(to.id())).count(), 0);
+            }(dialer, listener));
+            run_task(io, a.stop());
+            run_task(io, b.stop());
+        }
 }
 
 TEST(Host, DialingTheWrongPeerIdFails) {
