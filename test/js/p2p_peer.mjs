@@ -101,9 +101,10 @@ async function peerInfo (peer) {
   for (let i = 0; i < 100; i++) {
     try {
       const p = await node.peerStore.get(peer)
-      if (p.protocols.length > 0) {
-        const agent = p.metadata.get('AgentVersion')
-        return { protocols: p.protocols, addrs: p.addresses.map(a => a.multiaddr.toString()), agent: agent ? new TextDecoder().decode(agent) : '' }
+      // The agent is stored by identify; protocols alone may come from a negotiated stream first.
+      const agent = p.metadata.get('AgentVersion')
+      if (agent) {
+        return { protocols: p.protocols, addrs: p.addresses.map(a => a.multiaddr.toString()), agent: new TextDecoder().decode(agent) }
       }
     } catch {}
     await new Promise(resolve => setTimeout(resolve, 50))
