@@ -18,6 +18,7 @@ namespace {
 namespace asio = boost::asio;
 using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
+using testing::error_of;
 using testing::run_task;
 
 constexpr std::string_view kEcho = "/kitsunet/test/echo/1.0.0";
@@ -51,16 +52,6 @@ struct Hosts {
     }
     Multiaddr b_addr() const { return with_peer_id(b.listen_addrs().front(), b.id()); }
 };
-
-template <class T>
-Task<boost::system::error_code> error_of(Task<T> op) {
-    try {
-        co_await std::move(op);
-    } catch (const boost::system::system_error& e) {
-        co_return e.code();
-    }
-    co_return boost::system::error_code{};
-}
 
 Task<Bytes> echo_round_trip(Host& host, PeerId peer, Bytes data) {
     std::vector<std::string> protocols{std::string(kEcho)};

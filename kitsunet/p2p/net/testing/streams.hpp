@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <boost/system/error_code.hpp>
+#include <boost/system/system_error.hpp>
 
 #include "kitsunet/p2p/net/byte_stream.hpp"
 #include "kitsunet/p2p/net/task.hpp"
@@ -33,6 +34,17 @@ Task<void> write_and_close(ByteStream& s, const Bytes& data, std::size_t piece =
 /// Reads until the end of stream or a failure; returns the failure's error code (none at a clean
 /// end of stream).
 Task<boost::system::error_code> read_until_failure(ByteStream& s);
+
+/// Runs `op`; returns the code of the system_error it threw (none when it succeeded).
+template <class T>
+Task<boost::system::error_code> error_of(Task<T> op) {
+    try {
+        co_await std::move(op);
+    } catch (const boost::system::system_error& e) {
+        co_return e.code();
+    }
+    co_return boost::system::error_code{};
+}
 
 /// The error code a system_error in `e` carries; a default code for none or another exception.
 boost::system::error_code code_of(const std::exception_ptr& e);
