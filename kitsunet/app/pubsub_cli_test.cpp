@@ -159,7 +159,7 @@ TEST(PubsubCli, ClearErrors) {
     EXPECT_NE(r.err.find("--bootstrap"), std::string::npos) << r.err;
     r = run_kitsunet({"pubsub", "sub", "t", "--bootstrap", "/ip4/1.2.3"});
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.err.find("bad bootstrap address '/ip4/1.2.3'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("invalid bootstrap address '/ip4/1.2.3'"), std::string::npos) << r.err;
     r = run_kitsunet({"pubsub", "sub", "t", "--router", "carrier-pigeon"});
     EXPECT_EQ(r.code, 2) << r.err;
     // Nobody listens there.

@@ -15,8 +15,8 @@
 #include <exception>
 
 #include "kitsunet/app/commands.hpp"
-#include "kitsunet/app/key_file.hpp"
 #include "kitsunet/app/logging.hpp"
+#include "kitsunet/app/p2p_cli.hpp"
 #include "kitsunet/p2p/net/errors.hpp"
 
 namespace kitsunet::app {
@@ -31,13 +31,7 @@ constexpr auto kBootstrapTimeout = std::chrono::seconds(10);
 
 std::vector<p2p::Multiaddr> parse_addrs(const std::vector<std::string>& texts, const char* what) {
     std::vector<p2p::Multiaddr> out;
-    for (const auto& t : texts) {
-        auto a = p2p::Multiaddr::from_string(t);
-        if (!a)
-            throw CommandError{2, std::string("bad ") + what + " address '" + t +
-                                      "': " + std::string(p2p::describe(a.error()))};
-        out.push_back(std::move(*a));
-    }
+    for (const auto& t : texts) out.push_back(parse_multiaddr(t, what));
     return out;
 }
 
@@ -92,9 +86,9 @@ void add_session_options(CLI::App& cmd, PubSubSessionOptions& o, const std::stri
 int run_pubsub_session(const PubSubSessionOptions& o, bool require_bootstrap, const SessionBody& body) {
     configure_logging(o.log_level);
     node::NodeConfig config;
-    config.host.listen = parse_addrs(o.listen, "listen");
-    config.bootstrap = parse_addrs(o.bootstrap, "bootstrap");
-    if (!o.key.empty()) config.host.identity = load_private_key(o.key);
+    config.host.listen = parse_addrs(o.listen, "listen address");
+    config.bootstrap = parse_addrs(o.bootstrap, "bootstrap address");
+    config.host.identity = load_or_generate_identity(o.key);
     config.pubsub = pubsub_config(o);
     config.bootstrap_timeout = kBootstrapTimeout;
 

@@ -15,36 +15,13 @@ import { defaultLogger } from '@libp2p/logger'
 // Not exported by the package: imported by path (the same code its TCP transport uses).
 import { toMultiaddrConnection } from './node_modules/@libp2p/tcp/dist/src/socket-to-conn.js'
 import { multiaddr } from '@multiformats/multiaddr'
+import { pattern, sendAll, readAll } from './streams.mjs'
 
 const [muxerName, portS, streamsS = '4', bytesS = '1048576'] = process.argv.slice(2)
 const factories = { yamux, mplex }
 if (!(muxerName in factories)) { console.error('usage: muxer_peer.mjs <yamux|mplex> <port> [streams] [bytes]'); process.exit(2) }
 const port = Number(portS), streams = Number(streamsS), bytes = Number(bytesS)
 const report = { ok: false, echoed: 0, served: 0, rtt_ms: null, errors: [] }
-
-function pattern (n, seed) {
-  const out = new Uint8Array(n)
-  let x = (seed * 2654435761 + 1) >>> 0
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0
-    out[i] = x & 255
-  }
-  return out
-}
-
-async function sendAll (stream, data) {
-  for (let at = 0; at < data.length; at += 65536) {
-    if (!stream.send(data.subarray(at, Math.min(at + 65536, data.length)))) await stream.onDrain()
-  }
-  await stream.close()
-}
-
-async function readAll (stream) {
-  const parts = []
-  let n = 0
-  for await (const chunk of stream) { const c = chunk.subarray(); parts.push(c); n += c.length }
-  return Buffer.concat(parts, n)
-}
 
 async function serve (stream) {
   try {
@@ -59,7 +36,7 @@ async function serve (stream) {
 async function exchange (muxer, i) {
   const data = pattern(i === streams - 1 ? bytes * 16 : bytes, 1000 + i)
   const stream = await muxer.createStream()
-  const [, echoed] = await Promise.all([sendAll(stream, data), readAll(stream)])
+  const [, echoed] = await Promise.all([sendAll(stream, data).then(() => stream.close()), readAll(stream)])
   if (Buffer.compare(echoed, Buffer.from(data)) !== 0) throw new Error(`stream ${i}: echo differs (${echoed.length} of ${data.length} bytes)`)
   report.echoed++
 }
@@ -81,6 +58,7 @@ try {
 report.ok = report.errors.length === 0 && report.echoed === streams
 const last = await muxer.createStream()
 await sendAll(last, new TextEncoder().encode(JSON.stringify(report)))
+await last.close()
 await closed
 report.ok = report.errors.length === 0 && report.echoed === streams
 console.log(JSON.stringify(report))

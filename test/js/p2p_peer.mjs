@@ -25,6 +25,7 @@ import { ping } from '@libp2p/ping'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import readline from 'node:readline'
+import { pattern, sendAll, readAll } from './streams.mjs'
 
 const ECHO = '/kitsunet/test/echo/1.0.0'
 const SOURCE = '/kitsunet/test/source/1.0.0'
@@ -32,28 +33,6 @@ const args = process.argv.slice(2)
 const muxer = args.includes('--muxer') ? args[args.indexOf('--muxer') + 1] : 'yamux'
 const listen = !args.includes('--no-listen')
 const print = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
-
-export function pattern (n, seed) {
-  const out = new Uint8Array(n)
-  let x = (seed * 2654435761 + 1) >>> 0
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0
-    out[i] = x & 255
-  }
-  return out
-}
-
-async function sendAll (stream, data) {
-  for (let at = 0; at < data.length; at += 65536) {
-    if (!stream.send(data.subarray(at, Math.min(at + 65536, data.length)))) await stream.onDrain()
-  }
-}
-
-async function readAll (stream) {
-  const parts = []
-  for await (const chunk of stream) parts.push(chunk.subarray())
-  return Buffer.concat(parts)
-}
 
 const node = await createLibp2p({
   addresses: { listen: listen ? ['/ip4/127.0.0.1/tcp/0'] : [] },
@@ -101,9 +80,10 @@ async function peerInfo (peer) {
   for (let i = 0; i < 100; i++) {
     try {
       const p = await node.peerStore.get(peer)
-      if (p.protocols.length > 0) {
-        const agent = p.metadata.get('AgentVersion')
-        return { protocols: p.protocols, addrs: p.addresses.map(a => a.multiaddr.toString()), agent: agent ? new TextDecoder().decode(agent) : '' }
+      // The agent is stored by identify; protocols alone may come from a negotiated stream first.
+      const agent = p.metadata.get('AgentVersion')
+      if (agent) {
+        return { protocols: p.protocols, addrs: p.addresses.map(a => a.multiaddr.toString()), agent: new TextDecoder().decode(agent) }
       }
     } catch {}
     await new Promise(resolve => setTimeout(resolve, 50))

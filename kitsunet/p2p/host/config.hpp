@@ -40,8 +40,9 @@ struct HostConfig {
     PrivateKey identity = PrivateKey::generate();
     /// Where to listen (/ip4|ip6/<address>/tcp/<port>; port 0 picks a free one).
     std::vector<Multiaddr> listen;
-    /// Stream muxers in preference order ("/yamux/1.0.0", "/mplex/6.7.0").
-    std::vector<std::string> muxers{"/yamux/1.0.0"};
+    /// Stream muxers in preference order ("/yamux/1.0.0", "/mplex/6.7.0"): Yamux has flow
+    /// control, mplex is the fallback for peers without Yamux.
+    std::vector<std::string> muxers{"/yamux/1.0.0", "/mplex/6.7.0"};
     /// Offer the muxers inside the Noise handshake (saves a round trip; js-libp2p does too).
     bool inline_muxer_negotiation = true;
     std::string agent_version = "kitsunet/0.1.0";

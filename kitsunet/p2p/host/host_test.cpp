@@ -18,6 +18,7 @@ namespace {
 namespace asio = boost::asio;
 using namespace asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
+using testing::error_of;
 using testing::run_task;
 
 constexpr std::string_view kEcho = "/kitsunet/test/echo/1.0.0";
@@ -51,16 +52,6 @@ struct Hosts {
     }
     Multiaddr b_addr() const { return with_peer_id(b.listen_addrs().front(), b.id()); }
 };
-
-template <class T>
-Task<boost::system::error_code> error_of(Task<T> op) {
-    try {
-        co_await std::move(op);
-    } catch (const boost::system::system_error& e) {
-        co_return e.code();
-    }
-    co_return boost::system::error_code{};
-}
 
 Task<Bytes> echo_round_trip(Host& host, PeerId peer, Bytes data) {
     std::vector<std::string> protocols{std::string(kEcho)};
@@ -140,6 +131,34 @@ TEST(Host, MultistreamMuxerNegotiationWhenNotInline) {
     }(a, b));
     run_task(io, a.stop());
     run_task(io, b.stop());
+}
+
+// Yamux is preferred; a peer that only speaks mplex gets mplex, inline (Noise extensions) or
+// through multistream-select, whichever side dials.
+TEST(Host, MplexIsTheFallbackMuxer) {
+    for (const bool inline_negotiation : {true, false})
+        for (const bool mplex_only_dials : {true, false}) {
+            SCOPED_TRACE(std::string(inline_negotiation ? "inline" : "multistream") +
+                         (mplex_only_dials ? ", mplex-only side dials" : ", default side dials"));
+            asio::io_context io;
+            auto defaults = test_config(HostConfig{}.muxers);
+            auto mplex_only = test_config({"/mplex/6.7.0"});
+            defaults.inline_muxer_negotiation = mplex_only.inline_muxer_negotiation = inline_negotiation;
+            Host a(io.get_executor(), std::move(defaults)), b(io.get_executor(), std::move(mplex_only));
+            Host& dialer = mplex_only_dials ? b : a;
+            Host& listener = mplex_only_dials ? a : b;
+            listener.listen();
+            listener.set_handler(std::string(kEcho), echo_handler);
+            run_task(io, [](Host& from, Host& to) -> Task<void> {
+                auto connection = co_await from.dial(with_peer_id(to.listen_addrs().front(), to.id()));
+                EXPECT_EQ(connection->muxer(), "/mplex/6.7.0");
+                const auto data = testing::pattern(1 << 20, 3);
+                EXPECT_TRUE(co_await echo_round_trip(from, to.id(), data) == data);
+                EXPECT_GT((co_await from.ping(to.id())).count(), 0);
+            }(dialer, listener));
+            run_task(io, a.stop());
+            run_task(io, b.stop());
+        }
 }
 
 TEST(Host, DialingTheWrongPeerIdFails) {

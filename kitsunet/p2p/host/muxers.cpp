@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "kitsunet/p2p/mplex/session.hpp"
 #include "kitsunet/p2p/yamux/session.hpp"
 
 namespace kitsunet::p2p {
@@ -24,6 +25,20 @@ Muxer yamux_muxer(const ConnectionLimits& limits) {
             }};
 }
 
+Muxer mplex_muxer(const ConnectionLimits& limits) {
+    mplex::Config config;
+    config.max_streams = 2 * limits.max_inbound_streams;  // inbound are limited again by the host
+    config.max_session_buffer = limits.max_buffered_bytes;
+    return {std::string(mplex::MplexSession::kProtocolId),
+            [config](std::unique_ptr<ByteStream> secured, bool /*dialer: mplex has no roles*/,
+                     const boost::asio::any_io_executor& executor,
+                     const std::string& log_name) -> std::unique_ptr<MuxedSession> {
+                auto c = config;
+                c.log_name = log_name;
+                return std::make_unique<mplex::MplexSession>(std::move(secured), executor, std::move(c));
+            }};
+}
+
 }  // namespace
 
 std::vector<Muxer> make_muxers(const std::vector<std::string>& wanted, const ConnectionLimits& limits) {
@@ -31,6 +46,8 @@ std::vector<Muxer> make_muxers(const std::vector<std::string>& wanted, const Con
     for (const auto& id : wanted) {
         if (id == yamux::YamuxSession::kProtocolId)
             out.push_back(yamux_muxer(limits));
+        else if (id == mplex::MplexSession::kProtocolId)
+            out.push_back(mplex_muxer(limits));
         else
             throw std::invalid_argument("unknown stream muxer " + id);
     }

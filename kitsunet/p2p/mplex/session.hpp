@@ -18,6 +18,8 @@
 #include <boost/asio/any_io_executor.hpp>
 
 #include "kitsunet/p2p/mplex/config.hpp"
+#include "kitsunet/p2p/mux/session_base.hpp"
+#include "kitsunet/p2p/mux/stream.hpp"
 #include "kitsunet/p2p/net/muxer.hpp"
 
 namespace kitsunet::p2p::mplex {
@@ -26,7 +28,7 @@ namespace detail {
 class Connection;
 }  // namespace detail
 
-class MplexSession final : public MuxedSession {
+class MplexSession final : public mux::SessionBase<mux::Stream> {
   public:
     static constexpr std::string_view kProtocolId = "/mplex/6.7.0";
 
@@ -34,21 +36,12 @@ class MplexSession final : public MuxedSession {
     MplexSession(std::unique_ptr<ByteStream> connection, const boost::asio::any_io_executor& executor,
                  Config config = {});
     ~MplexSession() override;
-    MplexSession(const MplexSession&) = delete;
-    MplexSession& operator=(const MplexSession&) = delete;
 
     std::string_view protocol() const noexcept override { return kProtocolId; }
-    Task<void> run() override;
     Task<std::unique_ptr<MuxedStream>> open_stream() override;
-    Task<std::unique_ptr<MuxedStream>> accept_stream() override;
-    Task<void> close() override;
-    std::size_t stream_count() const noexcept override;
 
     /// Bytes received on all streams and not read yet.
-    std::size_t buffered_bytes() const noexcept;
-
-  private:
-    std::shared_ptr<detail::Connection> core_;
+    std::size_t buffered_bytes() const noexcept { return core_->buffered_bytes(); }
 };
 
 }  // namespace kitsunet::p2p::mplex

@@ -18,6 +18,7 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace asio::experimental::awaitable_operators;
+using p2p::testing::error_of;
 using p2p::testing::make_tcp_pair;
 using p2p::testing::run_task;
 using p2p::testing::TcpPair;
@@ -29,17 +30,6 @@ Task<std::string> read_to_end(ByteStream& s) {
 }
 
 const std::vector<std::string> kServed{"/echo/1.0.0", "/ipfs/ping/1.0.0"};
-
-// Runs `op`, returning the error code it threw (or success).
-template <class T>
-Task<boost::system::error_code> error_of(Task<T> op) {
-    try {
-        co_await std::move(op);
-    } catch (const boost::system::system_error& e) {
-        co_return e.code();
-    }
-    co_return boost::system::error_code{};
-}
 
 TEST(Multistream, DialerFallsBackAfterNa) {
     asio::io_context io;

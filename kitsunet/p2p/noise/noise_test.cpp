@@ -16,6 +16,7 @@ namespace {
 
 namespace asio = boost::asio;
 using namespace asio::experimental::awaitable_operators;
+using p2p::testing::error_of;
 using p2p::testing::make_tcp_pair;
 using p2p::testing::run_task;
 using p2p::testing::TcpPair;
@@ -30,16 +31,6 @@ struct Peer {
 
 std::unique_ptr<BufferedStream> buffered(std::unique_ptr<ByteStream> s) {
     return std::make_unique<BufferedStream>(std::move(s));
-}
-
-template <class T>
-Task<boost::system::error_code> error_of(Task<T> op) {
-    try {
-        co_await std::move(op);
-    } catch (const boost::system::system_error& e) {
-        co_return e.code();
-    }
-    co_return boost::system::error_code{};
 }
 
 // Flips one bit of the next write once armed (a corrupted link under the Noise layer).

@@ -15,16 +15,6 @@ using namespace boost::asio::experimental::awaitable_operators;
 using namespace std::chrono_literals;
 using namespace testing;
 
-// Reads until the stream fails; returns the error code (none at a clean end of stream).
-Task<boost::system::error_code> read_until_failure(MuxedStream& s) {
-    try {
-        co_await read_all(s);
-    } catch (const boost::system::system_error& e) {
-        co_return e.code();
-    }
-    co_return boost::system::error_code{};
-}
-
 TEST(YamuxLifecycle, PingMeasuresTheRoundTripAndConcurrentPingsShareOne) {
     SessionPair p(factory());
     auto scenario = [&]() -> Task<void> {
@@ -65,7 +55,7 @@ TEST(YamuxLifecycle, GoAwayStopsNewStreamsButNotOpenOnes) {
 }
 
 TEST(YamuxLifecycle, TheConnectionsEndEndsTheSessionAndItsStreams) {
-    RawPeer peer;
+    RawPeer peer(factory());
     auto scenario = [&]() -> Task<void> {
         co_await peer.raw->write_all(frame(FrameType::window_update, flag::syn, 1, 0) +
                                      frame(FrameType::data, 0, 1, 3, pattern(3)));
@@ -81,7 +71,7 @@ TEST(YamuxLifecycle, TheConnectionsEndEndsTheSessionAndItsStreams) {
 }
 
 TEST(YamuxLifecycle, AnswersPingsWithTheSameValue) {
-    RawPeer peer;
+    RawPeer peer(factory());
     auto scenario = [&]() -> Task<void> {
         co_await peer.raw->write_all(frame(FrameType::ping, flag::syn, 0, 0xdeadbeef));
         for (;;) {  // skip the session's own ping
@@ -99,7 +89,7 @@ TEST(YamuxLifecycle, AnswersPingsWithTheSameValue) {
 TEST(YamuxLifecycle, APeerThatStopsAnsweringPingsTimesOut) {
     Config impatient = test_config();
     impatient.ping_timeout = 200ms;
-    RawPeer peer(impatient);  // the raw peer never answers
+    RawPeer peer(factory(test_config(), impatient));  // the raw peer never answers
     run_until(peer.io, [&] { return peer.run.done; });
     EXPECT_EQ(code_of(peer.run.error), MuxErrc::keepalive_timeout);
 }

@@ -6,44 +6,29 @@ namespace kitsunet::p2p::yamux {
 
 YamuxSession::YamuxSession(std::unique_ptr<ByteStream> connection, Role role,
                            const boost::asio::any_io_executor& executor, Config config)
-    : core_(std::make_shared<detail::Connection>(std::move(connection), role, executor, std::move(config))) {}
+    : SessionBase(
+          std::make_shared<detail::Connection>(std::move(connection), role, executor, std::move(config))) {}
 
 YamuxSession::~YamuxSession() = default;
 
-// Each coroutine keeps the core alive, even if the session object goes while it runs.
-Task<void> YamuxSession::run() {
-    const auto core = core_;
-    co_await core->run();
+detail::Connection& YamuxSession::connection() const noexcept {
+    return static_cast<detail::Connection&>(*core_);
 }
 
 Task<std::unique_ptr<MuxedStream>> YamuxSession::open_stream() {
-    const auto core = core_;
-    auto state = co_await core->open();
+    const auto core = core_;  // keeps the core alive, even if the session object goes meanwhile
+    auto state = co_await static_cast<detail::Connection&>(*core).open();
     co_return std::make_unique<YamuxStream>(core, std::move(state));
 }
-
-Task<std::unique_ptr<MuxedStream>> YamuxSession::accept_stream() {
-    const auto core = core_;
-    auto state = co_await core->accept();
-    if (!state) co_return nullptr;
-    co_return std::make_unique<YamuxStream>(core, std::move(state));
-}
-
-Task<void> YamuxSession::close() {
-    const auto core = core_;
-    co_await core->close();
-}
-
-std::size_t YamuxSession::stream_count() const noexcept { return core_->stream_count(); }
 
 Task<std::chrono::steady_clock::duration> YamuxSession::ping() {
     const auto core = core_;
-    co_return co_await core->ping();
+    co_return co_await static_cast<detail::Connection&>(*core).ping();
 }
 
-std::chrono::steady_clock::duration YamuxSession::rtt() const noexcept { return core_->rtt(); }
-void YamuxSession::go_away() noexcept { core_->go_away(); }
-std::size_t YamuxSession::queued_bytes() const noexcept { return core_->queued_bytes(); }
+std::chrono::steady_clock::duration YamuxSession::rtt() const noexcept { return connection().rtt(); }
+void YamuxSession::go_away() noexcept { connection().go_away(); }
+std::size_t YamuxSession::queued_bytes() const noexcept { return connection().queued_bytes(); }
 
 std::uint32_t YamuxStream::receive_window() const noexcept {
     return static_cast<const detail::StreamState&>(*state()).recv.window();

@@ -20,6 +20,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
+#include "kitsunet/p2p/mux/session_base.hpp"
 #include "kitsunet/p2p/mux/stream.hpp"
 #include "kitsunet/p2p/net/muxer.hpp"
 #include "kitsunet/p2p/yamux/config.hpp"
@@ -30,7 +31,9 @@ namespace detail {
 class Connection;
 }  // namespace detail
 
-class YamuxSession final : public MuxedSession {
+class YamuxStream;
+
+class YamuxSession final : public mux::SessionBase<YamuxStream> {
   public:
     static constexpr std::string_view kProtocolId = "/yamux/1.0.0";
 
@@ -38,15 +41,9 @@ class YamuxSession final : public MuxedSession {
     YamuxSession(std::unique_ptr<ByteStream> connection, Role role,
                  const boost::asio::any_io_executor& executor, Config config = {});
     ~YamuxSession() override;
-    YamuxSession(const YamuxSession&) = delete;
-    YamuxSession& operator=(const YamuxSession&) = delete;
 
     std::string_view protocol() const noexcept override { return kProtocolId; }
-    Task<void> run() override;
     Task<std::unique_ptr<MuxedStream>> open_stream() override;
-    Task<std::unique_ptr<MuxedStream>> accept_stream() override;
-    Task<void> close() override;
-    std::size_t stream_count() const noexcept override;
 
     /// Pings the peer and returns the round-trip time (concurrent callers share one ping).
     /// Throws session_closed when the session ends first; honours cancellation (add a timeout).
@@ -60,7 +57,7 @@ class YamuxSession final : public MuxedSession {
     std::size_t queued_bytes() const noexcept;
 
   private:
-    std::shared_ptr<detail::Connection> core_;
+    detail::Connection& connection() const noexcept;
 };
 
 /// A Yamux stream. Besides MuxedStream, it shows its flow-control state (tests, metrics).

@@ -47,61 +47,20 @@ inline Bytes frame(FrameType type, std::uint16_t flags, std::uint32_t id, std::u
 
 namespace kitsunet::p2p::yamux::testing {
 
-/// A YamuxSession (listener) whose peer is a raw TCP socket the test writes frames to by hand.
-struct RawPeer {
-    explicit RawPeer(Config config = test_config()) {
-        auto tcp = make_tcp_pair(io);
-        raw = std::move(tcp.dialer);
-        session = std::make_unique<YamuxSession>(std::move(tcp.listener), Role::listener, io.get_executor(),
-                                                 config);
-        spawn(io, session->run(), run);
-    }
-    ~RawPeer() {
-        raw->reset();
-        try {
-            run_until(io, [this] { return run.done; }, std::chrono::seconds(10));
-        } catch (...) {
-        }
-    }
-
-    /// The frame headers the session sends until the connection ends (payloads skipped).
-    Task<std::vector<FrameHeader>> frames_until_end() {
-        std::vector<FrameHeader> out;
-        try {
-            for (;;) {
-                const Bytes head = co_await read_exactly(*raw, kHeaderSize);
-                const auto h = decode_header(head);
-                if (!h) throw std::runtime_error("the session sent a malformed header");
-                out.push_back(*h);
-                if (h->type == FrameType::data && h->length > 0) co_await read_exactly(*raw, h->length);
-            }
-        } catch (const std::exception&) {  // end of stream or reset
-        }
-        co_return out;
-    }
-
-    boost::asio::io_context io;
-    std::unique_ptr<TcpStream> raw;
-    std::unique_ptr<YamuxSession> session;
-    Outcome run;
-};
-
-inline Bytes operator+(const Bytes& a, const Bytes& b) {
-    Bytes out(a.size() + b.size());
-    std::copy(a.begin(), a.end(), out.begin());
-    std::copy(b.begin(), b.end(), out.begin() + static_cast<std::ptrdiff_t>(a.size()));
-    return out;
-}
-
-/// The system_error code `e` carries (a default code for other exceptions).
-inline boost::system::error_code code_of(const std::exception_ptr& e) {
+/// The frame headers a session sends on `raw` until the connection ends (payloads skipped).
+inline Task<std::vector<FrameHeader>> frames_until_end(ByteStream& raw) {
+    std::vector<FrameHeader> out;
     try {
-        if (e) std::rethrow_exception(e);
-    } catch (const boost::system::system_error& x) {
-        return x.code();
-    } catch (...) {
+        for (;;) {
+            const Bytes head = co_await read_exactly(raw, kHeaderSize);
+            const auto h = decode_header(head);
+            if (!h) throw std::runtime_error("the session sent a malformed header");
+            out.push_back(*h);
+            if (h->type == FrameType::data && h->length > 0) co_await read_exactly(raw, h->length);
+        }
+    } catch (const std::exception&) {  // end of stream or reset
     }
-    return {};
+    co_return out;
 }
 
 }  // namespace kitsunet::p2p::yamux::testing

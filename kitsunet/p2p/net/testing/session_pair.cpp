@@ -31,4 +31,19 @@ void SessionPair::close_both() {
     run_until(io, [this] { return dialer_run.done && listener_run.done; }, std::chrono::seconds(20));
 }
 
+RawPeer::RawPeer(const SessionFactory& make) {
+    auto tcp = make_tcp_pair(io);
+    raw = std::move(tcp.dialer);
+    session = make(std::move(tcp.listener), false, io.get_executor());
+    spawn(io, session->run(), run);
+}
+
+RawPeer::~RawPeer() {
+    raw->reset();
+    try {
+        run_until(io, [this] { return run.done; }, std::chrono::seconds(10));
+    } catch (...) {  // a test failure already says what went wrong
+    }
+}
+
 }  // namespace kitsunet::p2p::testing

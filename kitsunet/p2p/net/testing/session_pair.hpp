@@ -33,4 +33,16 @@ struct SessionPair {
     Outcome listener_run;
 };
 
+/// A session (the listener) whose peer is a raw TCP socket the test writes frames to by hand.
+struct RawPeer {
+    explicit RawPeer(const SessionFactory& make);
+    /// Resets the raw socket and waits for run() to end.
+    ~RawPeer();
+
+    boost::asio::io_context io;
+    std::unique_ptr<TcpStream> raw;
+    std::unique_ptr<MuxedSession> session;
+    Outcome run;
+};
+
 }  // namespace kitsunet::p2p::testing

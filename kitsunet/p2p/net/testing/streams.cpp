@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <boost/system/system_error.hpp>
+
 #include <boost/asio/experimental/awaitable_operators.hpp>
 
 namespace kitsunet::p2p::testing {
@@ -46,6 +48,34 @@ Task<void> write_and_close(ByteStream& s, const Bytes& data, std::size_t piece) 
     for (std::size_t at = 0; at < data.size(); at += piece)
         co_await s.write_all(std::span(data).subspan(at, std::min(piece, data.size() - at)));
     co_await s.close_write();
+}
+
+Task<boost::system::error_code> read_until_failure(ByteStream& s) {
+    Bytes buf(64 * 1024);
+    try {
+        while (co_await s.read_some(buf) > 0) {
+        }
+    } catch (const boost::system::system_error& e) {
+        co_return e.code();
+    }
+    co_return boost::system::error_code{};
+}
+
+boost::system::error_code code_of(const std::exception_ptr& e) {
+    try {
+        if (e) std::rethrow_exception(e);
+    } catch (const boost::system::system_error& x) {
+        return x.code();
+    } catch (...) {
+    }
+    return {};
+}
+
+Bytes operator+(const Bytes& a, const Bytes& b) {
+    Bytes out(a.size() + b.size());  // (sized up front: GCC 12 misjudges insert() here)
+    std::copy(a.begin(), a.end(), out.begin());
+    std::copy(b.begin(), b.end(), out.begin() + static_cast<std::ptrdiff_t>(a.size()));
+    return out;
 }
 
 namespace {
