@@ -352,9 +352,9 @@ int main(int argc, char** argv) {
     const auto o = parse(argc, argv);
     constexpr std::size_t kSmall = 1024, kLarge = 256 * 1024;
     std::vector<Phase> small, large;
-    for (double r : {10.0, 25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0})
+    for (double r : {10.0, 25.0, 50.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1600.0, 3200.0})
         small.push_back({kSmall, r});
-    for (double r : {2.0, 5.0, 10.0, 20.0, 40.0, 80.0}) large.push_back({kLarge, r});
+    for (double r : {1.0, 2.0, 5.0, 10.0, 20.0, 40.0, 80.0}) large.push_back({kLarge, r});
     if (o.quick) {
         small.resize(4);
         large.resize(2);

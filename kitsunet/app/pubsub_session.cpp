@@ -116,6 +116,7 @@ void add_session_options(CLI::App& cmd, PubSubSessionOptions& o, const std::stri
 
 int run_pubsub_session(const PubSubSessionOptions& o, bool require_bootstrap, const SessionBody& body) {
     log_to_stderr();
+    p2p::pubsub::keep_large_buffers_on_heap();
     p2p::HostConfig host_config;
     host_config.listen = parse_addrs(o.listen, "listen");
     host_config.muxers = {"/yamux/1.0.0"};  // what every js-libp2p and go-libp2p peer speaks

@@ -334,11 +334,14 @@ void write(pb::Writer& w, const ControlMessage& c) {
     write_repeated(w, 4, c.prune);
     write_repeated(w, 5, c.idontwant);
 }
-void write_message(pb::Writer& w, const Message& m) {
+void write_signed_part(pb::Writer& w, const Message& m) {
     if (m.from) w.bytes_field(1, *m.from);
     if (m.data) w.bytes_field(2, *m.data);
     if (m.seqno) w.bytes_field(3, *m.seqno);
     write_topic(w, 4, m.topic);
+}
+void write_message(pb::Writer& w, const Message& m) {
+    write_signed_part(w, m);
     if (m.signature) w.bytes_field(5, *m.signature);
     if (m.key) w.bytes_field(6, *m.key);
     if (m.hops) w.varint_field(7, pb::zigzag(*m.hops) & 0xffffffffu);
@@ -385,9 +388,18 @@ std::expected<Message, RpcError> decode_message(ByteView bytes, const RpcLimits&
     return Decoder(limits).message(bytes);
 }
 
-std::size_t encoded_size(const Message& m) noexcept {
+std::size_t signed_part_size(const Message& m) noexcept {
     return opt_bytes_size(1, m.from) + opt_bytes_size(2, m.data) + opt_bytes_size(3, m.seqno) +
-           topic_size(4, m.topic) + opt_bytes_size(5, m.signature) + opt_bytes_size(6, m.key) +
+           topic_size(4, m.topic);
+}
+
+void encode_signed_part(Bytes& out, const Message& m) {
+    pb::Writer w(out);
+    write_signed_part(w, m);
+}
+
+std::size_t encoded_size(const Message& m) noexcept {
+    return signed_part_size(m) + opt_bytes_size(5, m.signature) + opt_bytes_size(6, m.key) +
            (m.hops ? varint_field_size(7, pb::zigzag(*m.hops) & 0xffffffffu) : 0);
 }
 
