@@ -175,14 +175,20 @@ double quantile(std::vector<double>& v, double q) {
 }
 double median(std::vector<double> v) { return quantile(v, 0.5); }
 
-/// Waits (at most 30 s) until the nodes use less than a quarter of a core together over 1 s.
-void quiesce(const std::vector<Proc>& procs) {
-    for (int i = 0; i < 30; ++i) {
-        double a = 0, b = 0;
-        for (const auto& p : procs) a += p.cpu_seconds();
-        std::this_thread::sleep_for(1s);
-        for (const auto& p : procs) b += p.cpu_seconds();
-        if (b - a < 0.25) return;
+/// CPU seconds per second the nodes use together over `window`.
+double cpu_rate(const std::vector<Proc>& procs, std::chrono::milliseconds window) {
+    double a = 0, b = 0;
+    for (const auto& p : procs) a += p.cpu_seconds();
+    std::this_thread::sleep_for(window);
+    for (const auto& p : procs) b += p.cpu_seconds();
+    return (b - a) / std::chrono::duration<double>(window).count();
+}
+
+/// Waits (at most 10 s) until the nodes are back to their idle CPU use (heartbeats, peer scans:
+/// `idle` measured once the network formed) plus a tenth of a core.
+void quiesce(const std::vector<Proc>& procs, double idle) {
+    for (int i = 0; i < 20; ++i) {
+        if (cpu_rate(procs, 500ms) <= idle + 0.1) return;
     }
 }
 
@@ -202,8 +208,8 @@ Counters counters(std::vector<Proc>& procs, bool ours) {
     return c;
 }
 
-Result run_phase(std::vector<Proc>& procs, bool ours, const Phase& ph, int tag, int secs) {
-    quiesce(procs);
+Result run_phase(std::vector<Proc>& procs, bool ours, const Phase& ph, int tag, int secs, double idle) {
+    quiesce(procs, idle);
     for (const auto& p : procs) p.reset_peak();
     std::vector<double> cpu0;
     for (const auto& p : procs) cpu0.push_back(p.cpu_seconds());
@@ -294,11 +300,12 @@ Run run_network(const std::string& impl, std::size_t p, const Options& o,
     for (auto [a, b] : edges) (void)procs[a].wait("dialed", 60s);
     for (auto& proc : procs) proc.send({{"cmd", "subscribe"}, {"topic", kTopic}});
     std::this_thread::sleep_for(5s);  // subscriptions travel, meshes form
+    const double idle = cpu_rate(procs, 2s);
     const std::string label = (ours ? "ours/" + impl : "js/gossipsub");
     int tag = 0;
     for (const auto& ladder : ladders) {
         for (const auto& ph : ladder) {
-            const auto r = run_phase(procs, ours, ph, ++tag % 250, o.secs);
+            const auto r = run_phase(procs, ours, ph, ++tag % 250, o.secs, idle);
             print(label, p, r);
             run.results.push_back(r);
             if (!r.ok()) break;
