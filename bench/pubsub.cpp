@@ -298,7 +298,10 @@ Run run_network(const std::string& impl, std::size_t p, const Options& o,
     auto procs = spawn(impl, p);
     const auto edges = random_regular(p, std::min(o.degree, p - 1), o.seed);
     for (auto [a, b] : edges) procs[a].send({{"cmd", "dial"}, {"addr", procs[b].addr}});
-    for (auto [a, b] : edges) (void)procs[a].wait("dialed", 60s);
+    std::size_t failed_dials = 0;
+    for (auto [a, b] : edges) failed_dials += procs[a].wait("dialed", 60s).at("ok").as_bool() ? 0u : 1u;
+    if (failed_dials > 0)
+        std::printf("%s P=%zu: %zu of %zu dials failed\n", impl.c_str(), p, failed_dials, edges.size());
     for (auto& proc : procs) proc.send({{"cmd", "subscribe"}, {"topic", kTopic}});
     std::this_thread::sleep_for(5s);  // subscriptions travel, meshes form
     const double idle = cpu_rate(procs, 2s);
@@ -415,11 +418,26 @@ int main(int argc, char** argv) {
                         a->p50_ms / b->p50_ms, a->p99_ms / b->p99_ms, a->cpu_s_node / b->cpu_s_node,
                         a->rss_mib_median / b->rss_mib_median);
         }
+        const double ours_max = ours->max_rate(kSmall);
         const double js_max = js->max_rate(kSmall);
-        std::printf(
-            "pubsub ratio ours/js, highest 1 KiB rate >= 99%% within 1 s at P=%zu: %.1f / %.1f msg/s = %.1fx "
-            "(goal >= 25x)\n",
-            o.p, ours->max_rate(kSmall), js_max, js_max > 0 ? ours->max_rate(kSmall) / js_max : INFINITY);
+        if (js_max > 0) {
+            std::printf(
+                "pubsub ratio ours/js, highest 1 KiB rate >= 99%% within 1 s at P=%zu: %.1f / %.1f msg/s = "
+                "%.1fx "
+                "(goal >= 25x)\n",
+                o.p, ours_max, js_max, ours_max / js_max);
+        } else {
+            // js fell short even at its lowest rate: that rate bounds its highest good one from above.
+            double js_lowest = INFINITY;
+            for (const auto& r : js->results) {
+                if (r.size == kSmall) js_lowest = std::min(js_lowest, r.rate);
+            }
+            std::printf(
+                "pubsub ratio ours/js, highest 1 KiB rate >= 99%% within 1 s at P=%zu: %.1f / (< %.1f) msg/s "
+                "= "
+                "> %.1fx (goal >= 25x)\n",
+                o.p, ours_max, js_lowest, ours_max / js_lowest);
+        }
     } else {
         std::printf("pubsub ratio ours/js: js not run (--no-js, or test/js has no node_modules)\n");
     }
