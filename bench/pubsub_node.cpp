@@ -55,22 +55,28 @@ Bytes payload(std::uint8_t tag, std::uint32_t seq, std::size_t size) {
     Bytes b(std::max<std::size_t>(size, 17), 0);
     std::memcpy(b.data(), "KSB1", 4);
     b[4] = tag;
-    for (int i = 0; i < 4; ++i) b[5 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(seq >> (24 - 8 * i));
+    for (int i = 0; i < 4; ++i)
+        b[5 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(seq >> (24 - 8 * i));
     const auto t = std::bit_cast<std::uint64_t>(monotonic_ns());
-    for (int i = 0; i < 8; ++i) b[9 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(t >> (56 - 8 * i));
+    for (int i = 0; i < 8; ++i)
+        b[9 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(t >> (56 - 8 * i));
     return b;
 }
 
 class Node {
   public:
     Node(asio::io_context& io, p2p::pubsub::PubSubConfig config)
-        : io_(io), host_(io.get_executor(), host_config()), pubsub_(host_, std::move(config)), tasks_(io.get_executor()) {}
+        : io_(io),
+          host_(io.get_executor(), host_config()),
+          pubsub_(host_, std::move(config)),
+          tasks_(io.get_executor()) {}
 
     Task<void> run() {
         host_.listen();
         pubsub_.start();
         json::array addrs;
-        for (const auto& a : host_.listen_addrs()) addrs.push_back(json::value(p2p::with_peer_id(a, host_.id()).to_string()));
+        for (const auto& a : host_.listen_addrs())
+            addrs.push_back(json::value(p2p::with_peer_id(a, host_.id()).to_string()));
         out({{"event", "ready"}, {"peerId", host_.id().to_string()}, {"addrs", addrs}});
         asio::posix::stream_descriptor in(io_, ::dup(STDIN_FILENO));
         asio::streambuf buf;
@@ -81,7 +87,8 @@ class Node {
             } catch (const std::exception&) {
                 break;  // stdin closed: the harness is gone
             }
-            std::string line(asio::buffers_begin(buf.data()), asio::buffers_begin(buf.data()) + static_cast<std::ptrdiff_t>(n));
+            std::string line(asio::buffers_begin(buf.data()),
+                             asio::buffers_begin(buf.data()) + static_cast<std::ptrdiff_t>(n));
             buf.consume(n);
             json::object c;
             try {
@@ -116,7 +123,8 @@ class Node {
             tasks_.spawn(collect(subscriptions_.back()), "collect");
             out({{"event", "subscribed"}});
         } else if (cmd == "bench-publish") {
-            tasks_.spawn(publish(std::string(c.at("topic").as_string()), static_cast<std::uint8_t>(c.at("tag").to_number<int>()),
+            tasks_.spawn(publish(std::string(c.at("topic").as_string()),
+                                 static_cast<std::uint8_t>(c.at("tag").to_number<int>()),
                                  c.at("rate").to_number<double>(), c.at("size").to_number<std::size_t>(),
                                  c.at("count").to_number<std::uint32_t>()),
                          "publish");
@@ -130,7 +138,8 @@ class Node {
             const std::string topic(c.at("topic").as_string());
             const auto& stats = pubsub_.router().stats();
             std::size_t mesh = 0;
-            if (auto* gs = dynamic_cast<p2p::pubsub::GossipsubRouter*>(&pubsub_.router())) mesh = gs->mesh_peers(topic).size();
+            if (auto* gs = dynamic_cast<p2p::pubsub::GossipsubRouter*>(&pubsub_.router()))
+                mesh = gs->mesh_peers(topic).size();
             out({{"event", "info"},
                  {"peers", pubsub_.router().peer_count()},
                  {"subscribers", pubsub_.router().topic_peers(topic).size()},
@@ -165,20 +174,27 @@ class Node {
         }
     }
 
-    Task<void> publish(std::string topic, std::uint8_t tag, double rate, std::size_t size, std::uint32_t count) {
+    Task<void> publish(std::string topic, std::uint8_t tag, double rate, std::size_t size,
+                       std::uint32_t count) {
         const double t0 = monotonic_ns();
         std::uint32_t sent = 0;
         std::uint32_t failed = 0;
         while (sent < count) {
-            const auto due = std::min<std::uint32_t>(count, static_cast<std::uint32_t>((monotonic_ns() - t0) / 1e9 * rate) + 1);
+            const auto due = std::min<std::uint32_t>(
+                count, static_cast<std::uint32_t>((monotonic_ns() - t0) / 1e9 * rate) + 1);
             for (; sent < due; ++sent) {
                 if (!pubsub_.publish(topic, payload(tag, sent, size))) ++failed;
             }
             const double wait_ns = t0 + sent / rate * 1e9 - monotonic_ns();
-            if (wait_ns > 0) co_await p2p::sleep_for(std::chrono::nanoseconds(static_cast<std::int64_t>(wait_ns)));
+            if (wait_ns > 0)
+                co_await p2p::sleep_for(std::chrono::nanoseconds(static_cast<std::int64_t>(wait_ns)));
         }
         const double seconds = (monotonic_ns() - t0) / 1e9;
-        out({{"event", "bench-published"}, {"tag", tag}, {"sent", sent}, {"failed", failed}, {"rate", sent / seconds}});
+        out({{"event", "bench-published"},
+             {"tag", tag},
+             {"sent", sent},
+             {"failed", failed},
+             {"rate", sent / seconds}});
     }
 
     asio::io_context& io_;
@@ -196,6 +212,7 @@ int main(int argc, char** argv) {
     using namespace kitsunet;
     spdlog::set_default_logger(spdlog::stderr_color_mt("node"));  // stdout is the JSON channel
     spdlog::set_level(spdlog::level::warn);
+    p2p::pubsub::keep_large_buffers_on_heap();  // as kitsunet pubsub and kitsunet node do
     p2p::pubsub::PubSubConfig config;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--router") {

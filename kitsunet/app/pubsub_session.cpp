@@ -85,6 +85,7 @@ void add_session_options(CLI::App& cmd, PubSubSessionOptions& o, const std::stri
 
 int run_pubsub_session(const PubSubSessionOptions& o, bool require_bootstrap, const SessionBody& body) {
     configure_logging(o.log_level);
+    p2p::pubsub::keep_large_buffers_on_heap();
     node::NodeConfig config;
     config.host.listen = parse_addrs(o.listen, "listen address");
     config.bootstrap = parse_addrs(o.bootstrap, "bootstrap address");

@@ -168,5 +168,75 @@ TEST(GossipsubAttack, GraftsForUnknownTopicsAreIgnored) {
     EXPECT_TRUE(t.gs().mesh_peers("unknown-1").empty());
 }
 
+// The score thresholds take effect in order: below gossip (-10) a peer gets no IHAVE and its
+// IHAVEs go unanswered, but our own messages are still flood-published to it; below publish
+// (-50) those stop too; below graylist (-80) everything it sends is ignored.
+TEST(GossipsubAttack, ScoreThresholdsCutGossipThenPublishingThenEverything) {
+    Target t(48);
+    std::mt19937_64 rng(48);
+    std::size_t ihaves = 0, iwants = 0, messages = 0;
+    t.net.set_tamper([&](std::size_t from, std::size_t to, Rpc& rpc) {
+        if (from != t.router || to != t.attacker) return;
+        messages += rpc.messages.size();
+        if (rpc.control) {
+            ihaves += rpc.control->ihave.size();
+            iwants += rpc.control->iwant.size();
+        }
+    });
+    // The attacker leaves the mesh (a PRUNE): a plain topic peer, gossiped to, not forwarded to.
+    Rpc prune;
+    prune.control.emplace().prune.push_back({"t", {}, std::nullopt});
+    t.net.send(t.attacker, t.router, prune);
+    const auto advertise = [&] {
+        Rpc rpc;
+        auto& ihave = rpc.control.emplace().ihave.emplace_back();
+        ihave.topic.assign(1, 't');
+        const auto id = random_bytes(rng, 40);
+        ihave.message_ids.emplace_back(id.begin(), id.end());
+        t.net.send(t.attacker, t.router, rpc);
+    };
+    const auto forge = [&] {
+        auto m = t.net.make_message(t.attacker, "t", payload(8));
+        (*m.signature)[0] ^= 1;
+        t.net.send(t.attacker, t.router, Rpc{{}, {std::make_shared<const Message>(m)}, {}});
+    };
+    const auto round = [&] {
+        ihaves = iwants = messages = 0;
+        (void)t.net.publish(t.honest, "t", payload(16));  // reaches the attacker only as gossip
+        advertise();
+        t.net.run_for(2500ms);
+        std::size_t forwarded = messages;
+        messages = 0;
+        (void)t.net.publish(t.router, "t", payload(16));  // flood-published by the router itself
+        t.net.run_for(50ms);
+        return forwarded;
+    };
+    const PeerScoreThresholds thresholds;
+    EXPECT_GE(t.attacker_score(), thresholds.gossip);
+    EXPECT_EQ(round(), 0u);
+    EXPECT_GT(ihaves, 0u);
+    EXPECT_GT(iwants, 0u);
+    EXPECT_EQ(messages, 1u);
+
+    forge();  // one invalid message: P4 = -20
+    t.net.run_for(10ms);
+    ASSERT_LT(t.attacker_score(), thresholds.gossip);
+    ASSERT_GE(t.attacker_score(), thresholds.publish);
+    EXPECT_EQ(round(), 0u);
+    EXPECT_EQ(ihaves, 0u);
+    EXPECT_EQ(iwants, 0u);
+    EXPECT_EQ(messages, 1u);
+
+    forge();
+    forge();  // three: -180
+    t.net.run_for(10ms);
+    ASSERT_LT(t.attacker_score(), thresholds.graylist);
+    EXPECT_EQ(round(), 0u);
+    EXPECT_EQ(ihaves, 0u);
+    EXPECT_EQ(iwants, 0u);
+    EXPECT_EQ(messages, 0u);
+    t.expect_honest_delivery();
+}
+
 }  // namespace
 }  // namespace kitsunet::p2p::pubsub

@@ -22,74 +22,76 @@ bool is_varint(const Field& f) { return f.type == WireType::kVarint; }
 Bytes to_bytes(ByteView v) { return {v.begin(), v.end()}; }
 
 /// One decoding pass over an RPC, counting against its limits.
+/// Calls on_field(field) for each field of `bytes` in order; the first error (a malformed field
+/// or one on_field returns) ends the walk.
+template <class OnField>
+Status for_each_field(ByteView bytes, OnField&& on_field) {
+    Reader r(bytes);
+    while (!r.done()) {
+        const auto f = r.next();
+        if (!f) return fail(RpcError::kMalformed);
+        if (auto s = on_field(*f); !s) return s;
+    }
+    return ok();
+}
+
 class Decoder {
   public:
     explicit Decoder(const RpcLimits& limits) noexcept : limits_(limits) {}
 
     std::expected<Rpc, RpcError> rpc(ByteView bytes) {
         Rpc out;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (!is_bytes(*f)) continue;
-            Status s;
-            switch (f->number) {
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            if (!is_bytes(f)) return ok();
+            switch (f.number) {
                 case 1:
-                    s = sub_opts(f->bytes, out.subscriptions);
-                    break;
+                    return sub_opts(f.bytes, out.subscriptions);
                 case 2:
-                    s = add_message(f->bytes, out.messages);
-                    break;
+                    return add_message(f.bytes, out.messages);
                 case 3:
-                    s = control(f->bytes, out.control ? *out.control : out.control.emplace());
-                    break;
+                    return control(f.bytes, out.control ? *out.control : out.control.emplace());
                 default:
-                    break;
+                    return ok();
             }
-            if (!s) return fail(s.error());
-        }
+        });
+        if (!s) return fail(s.error());
         return out;
     }
 
     std::expected<Message, RpcError> message(ByteView bytes) {
         Message m;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (f->number == 7 && is_varint(*f)) {
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            if (f.number == 7 && is_varint(f)) {
                 // sint32: protobuf truncates the varint to 32 bits, then undoes the zigzag.
-                const auto u = static_cast<std::uint32_t>(f->varint);
+                const auto u = static_cast<std::uint32_t>(f.varint);
                 m.hops = static_cast<std::int32_t>((u >> 1) ^ (~(u & 1) + 1));
-                continue;
+                return ok();
             }
-            if (!is_bytes(*f)) continue;
-            switch (f->number) {
+            if (!is_bytes(f)) return ok();
+            switch (f.number) {
                 case 1:
-                    m.from = to_bytes(f->bytes);
+                    m.from = to_bytes(f.bytes);
                     break;
                 case 2:
-                    m.data = to_bytes(f->bytes);
+                    m.data = to_bytes(f.bytes);
                     break;
                 case 3:
-                    m.seqno = to_bytes(f->bytes);
+                    m.seqno = to_bytes(f.bytes);
                     break;
-                case 4: {
-                    const auto s = topic(f->bytes, m.topic);
-                    if (!s) return fail(s.error());
-                    break;
-                }
+                case 4:
+                    return topic(f.bytes, m.topic);
                 case 5:
-                    m.signature = to_bytes(f->bytes);
+                    m.signature = to_bytes(f.bytes);
                     break;
                 case 6:
-                    m.key = to_bytes(f->bytes);
+                    m.key = to_bytes(f.bytes);
                     break;
                 default:
                     break;
             }
-        }
+            return ok();
+        });
+        if (!s) return fail(s.error());
         return m;
     }
 
@@ -103,18 +105,14 @@ class Decoder {
 
     Status sub_opts(ByteView bytes, std::vector<SubOpts>& out) {
         if (out.size() >= limits_.max_subscriptions) return fail(RpcError::kTooManySubscriptions);
-        SubOpts s;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (f->number == 1 && is_varint(*f)) s.subscribe = f->varint != 0;
-            if (f->number == 2 && is_bytes(*f)) {
-                const auto t = topic(f->bytes, s.topic);
-                if (!t) return t;
-            }
-        }
-        out.push_back(std::move(s));
+        SubOpts sub;
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            if (f.number == 1 && is_varint(f)) sub.subscribe = f.varint != 0;
+            if (f.number == 2 && is_bytes(f)) return topic(f.bytes, sub.topic);
+            return ok();
+        });
+        if (!s) return s;
+        out.push_back(std::move(sub));
         return ok();
     }
 
@@ -145,18 +143,15 @@ class Decoder {
         constexpr std::uint32_t kIdsField = kHasTopic ? 2 : 1;
         if (auto s = count_entry(); !s) return s;
         Entry e;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (!is_bytes(*f)) continue;
-            Status s;
-            if (f->number == kIdsField) s = message_id(f->bytes, e.message_ids);
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            if (!is_bytes(f)) return ok();
+            if (f.number == kIdsField) return message_id(f.bytes, e.message_ids);
             if constexpr (kHasTopic) {
-                if (f->number == 1) s = topic(f->bytes, e.topic);
+                if (f.number == 1) return topic(f.bytes, e.topic);
             }
-            if (!s) return s;
-        }
+            return ok();
+        });
+        if (!s) return s;
         out.push_back(std::move(e));
         return ok();
     }
@@ -164,13 +159,10 @@ class Decoder {
     Status graft(ByteView bytes, std::vector<ControlGraft>& out) {
         if (auto s = count_entry(); !s) return s;
         ControlGraft g;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (f->number != 1 || !is_bytes(*f)) continue;
-            if (auto s = topic(f->bytes, g.topic); !s) return s;
-        }
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            return f.number == 1 && is_bytes(f) ? topic(f.bytes, g.topic) : ok();
+        });
+        if (!s) return s;
         out.push_back(std::move(g));
         return ok();
     }
@@ -178,14 +170,12 @@ class Decoder {
     Status peer_info(ByteView bytes, std::vector<PeerInfo>& out) {
         if (++peers_ > limits_.max_px_peers) return fail(RpcError::kTooManyPeers);
         PeerInfo p;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (!is_bytes(*f)) continue;
-            if (f->number == 1) p.peer_id = to_bytes(f->bytes);
-            if (f->number == 2) p.signed_peer_record = to_bytes(f->bytes);
-        }
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            if (f.number == 1 && is_bytes(f)) p.peer_id = to_bytes(f.bytes);
+            if (f.number == 2 && is_bytes(f)) p.signed_peer_record = to_bytes(f.bytes);
+            return ok();
+        });
+        if (!s) return s;
         out.push_back(std::move(p));
         return ok();
     }
@@ -193,49 +183,35 @@ class Decoder {
     Status prune(ByteView bytes, std::vector<ControlPrune>& out) {
         if (auto s = count_entry(); !s) return s;
         ControlPrune p;
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            Status s;
-            if (f->number == 1 && is_bytes(*f)) s = topic(f->bytes, p.topic);
-            if (f->number == 2 && is_bytes(*f)) s = peer_info(f->bytes, p.peers);
-            if (f->number == 3 && is_varint(*f)) p.backoff = f->varint;
-            if (!s) return s;
-        }
+        const auto s = for_each_field(bytes, [&](const Field& f) -> Status {
+            if (f.number == 1 && is_bytes(f)) return topic(f.bytes, p.topic);
+            if (f.number == 2 && is_bytes(f)) return peer_info(f.bytes, p.peers);
+            if (f.number == 3 && is_varint(f)) p.backoff = f.varint;
+            return ok();
+        });
+        if (!s) return s;
         out.push_back(std::move(p));
         return ok();
     }
 
     Status control(ByteView bytes, ControlMessage& c) {
-        Reader r(bytes);
-        while (!r.done()) {
-            const auto f = r.next();
-            if (!f) return fail(RpcError::kMalformed);
-            if (!is_bytes(*f)) continue;
-            Status s;
-            switch (f->number) {
+        return for_each_field(bytes, [&](const Field& f) -> Status {
+            if (!is_bytes(f)) return ok();
+            switch (f.number) {
                 case 1:
-                    s = id_list(f->bytes, c.ihave);
-                    break;
+                    return id_list(f.bytes, c.ihave);
                 case 2:
-                    s = id_list(f->bytes, c.iwant);
-                    break;
+                    return id_list(f.bytes, c.iwant);
                 case 3:
-                    s = graft(f->bytes, c.graft);
-                    break;
+                    return graft(f.bytes, c.graft);
                 case 4:
-                    s = prune(f->bytes, c.prune);
-                    break;
+                    return prune(f.bytes, c.prune);
                 case 5:
-                    s = id_list(f->bytes, c.idontwant);
-                    break;
+                    return id_list(f.bytes, c.idontwant);
                 default:
-                    break;
+                    return ok();
             }
-            if (!s) return s;
-        }
-        return ok();
+        });
     }
 
     const RpcLimits& limits_;
@@ -334,11 +310,14 @@ void write(pb::Writer& w, const ControlMessage& c) {
     write_repeated(w, 4, c.prune);
     write_repeated(w, 5, c.idontwant);
 }
-void write_message(pb::Writer& w, const Message& m) {
+void write_signed_part(pb::Writer& w, const Message& m) {
     if (m.from) w.bytes_field(1, *m.from);
     if (m.data) w.bytes_field(2, *m.data);
     if (m.seqno) w.bytes_field(3, *m.seqno);
     write_topic(w, 4, m.topic);
+}
+void write_message(pb::Writer& w, const Message& m) {
+    write_signed_part(w, m);
     if (m.signature) w.bytes_field(5, *m.signature);
     if (m.key) w.bytes_field(6, *m.key);
     if (m.hops) w.varint_field(7, pb::zigzag(*m.hops) & 0xffffffffu);
@@ -385,9 +364,18 @@ std::expected<Message, RpcError> decode_message(ByteView bytes, const RpcLimits&
     return Decoder(limits).message(bytes);
 }
 
-std::size_t encoded_size(const Message& m) noexcept {
+std::size_t signed_part_size(const Message& m) noexcept {
     return opt_bytes_size(1, m.from) + opt_bytes_size(2, m.data) + opt_bytes_size(3, m.seqno) +
-           topic_size(4, m.topic) + opt_bytes_size(5, m.signature) + opt_bytes_size(6, m.key) +
+           topic_size(4, m.topic);
+}
+
+void encode_signed_part(Bytes& out, const Message& m) {
+    pb::Writer w(out);
+    write_signed_part(w, m);
+}
+
+std::size_t encoded_size(const Message& m) noexcept {
+    return signed_part_size(m) + opt_bytes_size(5, m.signature) + opt_bytes_size(6, m.key) +
            (m.hops ? varint_field_size(7, pb::zigzag(*m.hops) & 0xffffffffu) : 0);
 }
 

@@ -142,6 +142,11 @@ void encode(Bytes& out, const Message& m);
 void encode(Bytes& out, const Rpc& rpc);
 Bytes encode(const Rpc& rpc);
 
+/// The part of a message its signature covers (from, data, seqno, topic: the message without
+/// signature, key and hops), encoded without copying the message: its size, and an appender.
+std::size_t signed_part_size(const Message& m) noexcept;
+void encode_signed_part(Bytes& out, const Message& m);
+
 /// Splits `rpc` into RPCs of at most `max_size` encoded bytes each (the frame limit), keeping
 /// the order of its items; an item (a message, a subscription, a control entry) too large for
 /// any frame is dropped. Returns {rpc} when it fits.

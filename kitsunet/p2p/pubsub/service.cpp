@@ -4,6 +4,10 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <boost/system/system_error.hpp>
 
 #include "kitsunet/p2p/multiformats/varint.hpp"
@@ -65,6 +69,13 @@ std::optional<RouterKind> parse_router_kind(std::string_view name) noexcept {
         if (to_string(kind) == name) return kind;
     }
     return std::nullopt;
+}
+
+void keep_large_buffers_on_heap() noexcept {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
 }
 
 // ---- subscriptions ----

@@ -61,15 +61,10 @@ std::string_view describe(SignatureError e) noexcept {
 }
 
 Bytes signing_bytes(const Message& m) {
-    Message unsigned_part;
-    unsigned_part.from = m.from;
-    unsigned_part.data = m.data;
-    unsigned_part.seqno = m.seqno;
-    unsigned_part.topic = m.topic;
     Bytes out;
-    out.reserve(kSignPrefix.size() + encoded_size(unsigned_part));
+    out.reserve(kSignPrefix.size() + signed_part_size(m));
     out.insert(out.end(), kSignPrefix.begin(), kSignPrefix.end());
-    encode(out, unsigned_part);
+    encode_signed_part(out, m);
     return out;
 }
 
