@@ -27,10 +27,7 @@ class EveryRouter : public ::testing::TestWithParam<RouterKind> {};
 
 TEST_P(EveryRouter, AChainDeliversEveryMessageToEverySubscriberOnce) {
     Network net;
-    std::vector<OurNode*> nodes;
-    for (int i = 0; i < 5; ++i) nodes.push_back(&net.add_ours(config_for(GetParam())));
-    for (std::size_t i = 0; i + 1 < nodes.size(); ++i) net.connect(*nodes[i], *nodes[i + 1]);
-    for (auto* n : nodes) net.subscribe(*n, "t");
+    const auto nodes = net.add_subscribed_line(5, config_for(GetParam()), "t");
     ASSERT_TRUE(net.run_until(
         [&] {
             return nodes[0]->pubsub.router().topic_peers("t").size() == 1 &&
@@ -87,10 +84,7 @@ TEST(PubSubService, ValidatorsRejectAndTheForwarderIsPenalised) {
 
 TEST(PubSubService, MulticastHopsAndForwardHooksOverRealStreams) {
     Network net;
-    std::vector<OurNode*> line;
-    for (int i = 0; i < 4; ++i) line.push_back(&net.add_ours(config_for(RouterKind::kMulticast)));
-    for (std::size_t i = 0; i + 1 < line.size(); ++i) net.connect(*line[i], *line[i + 1]);
-    for (auto* n : line) net.subscribe(*n, "t");
+    const auto line = net.add_subscribed_line(4, config_for(RouterKind::kMulticast), "t");
     ASSERT_TRUE(net.run_until(
         [&] {
             return line[3]->pubsub.router().topic_peers("t").size() == 1 &&

@@ -120,6 +120,15 @@ JsPeer* Network::add_js(const std::string& router, std::vector<std::string> extr
     return js.back().get();
 }
 
+std::vector<OurNode*> Network::add_subscribed_line(std::size_t count, const PubSubConfig& config,
+                                                   const TopicId& topic) {
+    std::vector<OurNode*> line;
+    for (std::size_t i = 0; i < count; ++i) line.push_back(&add_ours(config));
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) connect(*line[i], *line[i + 1]);
+    for (auto* n : line) subscribe(*n, topic);
+    return line;
+}
+
 void Network::subscribe(OurNode& node, const TopicId& topic) {
     node.subscriptions.push_back(node.pubsub.subscribe(topic));
     tasks_.spawn(collect(node.subscriptions.back(), node.received[topic]), "collect");

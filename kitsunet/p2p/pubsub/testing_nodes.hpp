@@ -58,6 +58,10 @@ class Network {
     /// node_modules. Waits until it is ready.
     JsPeer* add_js(const std::string& router, std::vector<std::string> extra_args = {});
 
+    /// Adds `count` of our nodes connected in a line (each dials the next), all subscribed to `topic`.
+    std::vector<OurNode*> add_subscribed_line(std::size_t count, const PubSubConfig& config,
+                                              const TopicId& topic);
+
     void subscribe(OurNode& node, const TopicId& topic);
     void subscribe(JsPeer& peer, const TopicId& topic);
     /// Connections: ours dial with the host; js peers with a "dial" command.
